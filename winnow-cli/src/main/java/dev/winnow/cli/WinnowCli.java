@@ -1,0 +1,99 @@
+package dev.winnow.cli;
+
+import dev.winnow.WinnowException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * The {@code winnow} command. Exit codes: 0 success, 1 the data or a run failed, 2 a usage error. A
+ * user's mistake is one line on stderr, never a stack trace ({@code WINNOW_DEBUG=1} shows it).
+ */
+@Command(name = "winnow",
+        mixinStandardHelpOptions = true,
+        versionProvider = WinnowCli.Version.class,
+        description = {
+            "Find which training examples matter, keep those, and measure what you save.",
+            "",
+            "Typical path: record training dynamics (train, or import from NumPy), score every example,",
+            "select a keep-list, train on it. Scores follow one convention: higher = harder.",
+        },
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class WinnowCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command (winnow --help lists them)");
+    }
+
+    /** Runs the command line and returns its exit code, without exiting (for tests and embedding). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new WinnowCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("winnow: " + ex.getMessage());
+            CommandLine c = ex.getCommandLine();
+            err.println("(see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            Throwable root = ex;
+            if (root instanceof UncheckedIOException u) {
+                root = u.getCause();
+            }
+            if (System.getenv("WINNOW_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            if (root instanceof CommandLine.ParameterException pe) {
+                err.println("winnow: " + pe.getMessage());
+                err.flush();
+                return 2;
+            }
+            if (root instanceof WinnowException || root instanceof IOException) {
+                err.println("winnow: " + root.getMessage());
+            } else {
+                err.println("winnow: internal error: " + root + " (WINNOW_DEBUG=1 shows the stack trace)");
+            }
+            err.flush();
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(execute(out, err, args));
+    }
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        static String get() {
+            try (InputStream in = WinnowCli.class.getResourceAsStream("version.properties")) {
+                Properties p = new Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                return p.getProperty("version", "dev");
+            } catch (IOException e) {
+                return "dev";
+            }
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"winnow " + get()};
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.winnow.dynamics;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.winnow.WinnowException;
+import dev.winnow.io.AtomicFiles;
+import dev.winnow.npy.DType;
+import dev.winnow.npy.NpyWriter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a dynamics store (format v1) observation by observation into a hidden temporary folder and
+ * moves it into place on {@link #commit()}, so a crash never leaves a half-written store behind.
+ *
+ * <p>Each observation is given as the logits of all N examples (and optionally ‖h‖² of the head's input
+ * per example, for {@code grad_norm}); every signal is derived by {@link Signal#compute}.
+ */
+public final class DynamicsWriter implements AutoCloseable {
+    private final Path target;
+    private final Path tmp;
+    private final int examples;
+    private final int classes;
+    private final Set<Signal> signals;
+    private final Map<Signal, NpyWriter> signalFiles = new LinkedHashMap<>();
+    private final List<Observation> observations = new ArrayList<>();
+    private final Map<String, Object> provenance = new LinkedHashMap<>();
+    private NpyWriter logitsFile;
+    private NpyWriter featuresFile;
+    private NpyWriter vogFile;
+    private boolean labelsWritten;
+    private boolean done;
+
+    private DynamicsWriter(Path target, int examples, int classes, Set<Signal> signals, boolean recordLogits) {
+        this.target = target;
+        this.examples = examples;
+        this.classes = classes;
+        this.signals = signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals);
+        Path abs = target.toAbsolutePath();
+        try {
+            Files.createDirectories(abs.getParent());
+            this.tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
+        } catch (IOException e) {
+            throw new WinnowException(target + ": cannot create (" + e.getMessage() + ")", e);
+        }
+        for (Signal s : this.signals) {
+            signalFiles.put(s, NpyWriter.open(tmp.resolve(s.fileName() + ".npy"), DType.FLOAT32, examples));
+        }
+        if (recordLogits) {
+            logitsFile = NpyWriter.open(tmp.resolve("logits.npy"), DType.FLOAT32, examples, classes);
+        }
+    }
+
+    /**
+     * Starts a store at {@code target} (refused if it exists and {@code force} is false) for N examples
+     * of C classes, recording the given signals, and the raw logits when {@code recordLogits}.
+     */
+    public static DynamicsWriter create(Path target, int examples, int classes, Set<Signal> signals,
+                                        boolean recordLogits, boolean force) {
+        AtomicFiles.refuseExisting(target, force);
+        if (examples < 1 || classes < 1) {
+            throw new IllegalArgumentException("a store needs at least one example and one class");
+        }
+        return new DynamicsWriter(target, examples, classes, signals, recordLogits);
+    }
+
+    public int examples() {
+        return examples;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    /** Labels of the examples, index order; each in [0, C). */
+    public DynamicsWriter labels(int[] labels) {
+        requireLength(labels.length, examples, "labels");
+        for (int y : labels) {
+            if (y < 0 || y >= classes) {
+                throw new WinnowException("label " + y + " is outside [0, " + classes + ")");
+            }
+        }
+        NpyWriter.write(tmp.resolve("labels.npy"), labels);
+        labelsWritten = true;
+        return this;
+    }
+
+    /** Example ids, index order (optional; default 0..N−1). */
+    public DynamicsWriter ids(long[] ids) {
+        requireLength(ids.length, examples, "ids");
+        NpyWriter.write(tmp.resolve("ids.npy"), ids);
+        return this;
+    }
+
+    /** A provenance fact for the manifest. */
+    public DynamicsWriter provenance(String key, Object value) {
+        provenance.put(key, value);
+        return this;
+    }
+
+    /**
+     * Appends one observation: {@code logits} is [N × C] in index order (NaN rows for examples not
+     * observed), {@code hSquaredNorm} is ‖h‖² per example or {@code null} (then grad_norm is NaN).
+     */
+    public DynamicsWriter observe(Observation obs, float[] logits, float[] hSquaredNorm, int[] labels) {
+        requireLength(logits.length, (long) examples * classes, "logits");
+        double[] out = new double[Signal.values().length];
+        Map<Signal, float[]> rows = new LinkedHashMap<>();
+        for (Signal s : signals) {
+            rows.put(s, new float[examples]);
+        }
+        for (int i = 0; i < examples; i++) {
+            int off = i * classes;
+            if (Float.isNaN(logits[off])) {
+                for (float[] r : rows.values()) {
+                    r[i] = Float.NaN;
+                }
+                continue;
+            }
+            double h2 = hSquaredNorm == null ? Double.NaN : hSquaredNorm[i];
+            Signal.compute(logits, off, classes, labels[i], h2, out);
+            for (Map.Entry<Signal, float[]> e : rows.entrySet()) {
+                e.getValue()[i] = (float) out[e.getKey().ordinal()];
+            }
+        }
+        return observeSignals(obs, rows, logits);
+    }
+
+    /** Appends one observation whose signals were computed elsewhere (each row N values, NaN = not observed). */
+    public DynamicsWriter observeSignals(Observation obs, Map<Signal, float[]> rows, float[] logits) {
+        for (Signal s : signals) {
+            float[] r = rows.get(s);
+            if (r == null) {
+                throw new IllegalArgumentException("observation lacks signal " + s.fileName());
+            }
+            requireLength(r.length, examples, s.fileName());
+            signalFiles.get(s).writeRow(r);
+        }
+        if (logitsFile != null) {
+            requireLength(logits.length, (long) examples * classes, "logits");
+            logitsFile.writeRow(logits);
+        }
+        observations.add(obs);
+        return this;
+    }
+
+    /** Features h (the head's input) of run {@code run}: [N × D] in index order; runs in order 0, 1, …. */
+    public DynamicsWriter features(int run, float[] features, int dim) {
+        requireLength(features.length, (long) examples * dim, "features");
+        if (featuresFile == null) {
+            featuresFile = NpyWriter.open(tmp.resolve("features.npy"), DType.FLOAT32, examples, dim);
+        }
+        if (featuresFile.rows() != run) {
+            throw new IllegalStateException("features of run " + run + " after " + featuresFile.rows() + " runs");
+        }
+        featuresFile.writeRow(features);
+        return this;
+    }
+
+    /** Variance of gradients of run {@code run}: N values; runs in order 0, 1, …. */
+    public DynamicsWriter vog(int run, float[] vog) {
+        requireLength(vog.length, examples, "vog");
+        if (vogFile == null) {
+            vogFile = NpyWriter.open(tmp.resolve("vog.npy"), DType.FLOAT32, examples);
+        }
+        if (vogFile.rows() != run) {
+            throw new IllegalStateException("vog of run " + run + " after " + vogFile.rows() + " runs");
+        }
+        vogFile.writeRow(vog);
+        return this;
+    }
+
+    private static void requireLength(long got, long want, String what) {
+        if (got != want) {
+            throw new IllegalArgumentException(what + " has " + got + " values, expected " + want);
+        }
+    }
+
+    /** Writes the manifest and moves the finished store into place. */
+    public Path commit() {
+        if (!labelsWritten) {
+            throw new IllegalStateException("labels were never written");
+        }
+        closeFiles();
+        List<String> names = signals.stream().map(Signal::fileName).toList();
+        Manifest m = new Manifest(Manifest.FORMAT, Manifest.VERSION, examples, classes, observations, names, provenance);
+        try {
+            DynamicsStore.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(tmp.resolve("manifest.json").toFile(), m);
+        } catch (IOException e) {
+            throw new WinnowException(target + ": cannot write manifest (" + e.getMessage() + ")", e);
+        }
+        AtomicFiles.moveInto(tmp, target);
+        done = true;
+        return target;
+    }
+
+    private void closeFiles() {
+        signalFiles.values().forEach(NpyWriter::close);
+        for (NpyWriter w : new NpyWriter[] {logitsFile, featuresFile, vogFile}) {
+            if (w != null) {
+                w.close();
+            }
+        }
+    }
+
+    /** Abandons an uncommitted store, removing its temporary folder. */
+    @Override
+    public void close() {
+        if (!done) {
+            closeFiles();
+            AtomicFiles.deleteQuietly(tmp);
+            done = true;
+        }
+    }
+}
