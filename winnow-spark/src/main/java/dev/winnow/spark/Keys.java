@@ -23,9 +23,9 @@ final class Keys {
         return key(seed, id) ^ Long.MIN_VALUE;
     }
 
-    /** A float as an int whose signed order is {@link Float#compare}'s order (−0.0 before 0.0, NaN last). */
+    /** A float as an int whose signed order is the numeric order (−0.0 as 0.0, as the core compares scores). */
     static int sortable(float score) {
-        int bits = Float.floatToIntBits(score);
+        int bits = Float.floatToRawIntBits(score + 0.0f);
         return bits ^ ((bits >> 31) & 0x7fffffff);
     }
 }

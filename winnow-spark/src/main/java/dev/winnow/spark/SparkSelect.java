@@ -18,7 +18,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Selection on Spark with the exact rules of DESIGN.md, so the keep-list and weights equal the core's for
@@ -76,19 +78,32 @@ public final class SparkSelect {
             if (!(dropHardest >= 0 && dropHardest < 1)) {
                 throw new IllegalArgumentException("--drop-hardest must be in [0, 1), got " + dropHardest);
             }
-            if (!(alpha >= 0 && alpha <= 1)) {
-                throw new IllegalArgumentException("--alpha must be in [0, 1], got " + alpha);
+            if (!(alpha >= 0 && alpha < 1)) {
+                throw new IllegalArgumentException("--alpha must be in [0, 1), got " + alpha);
             }
         }
 
-        /** The budget k for N examples. */
+        /** The budget k for N examples, checked against the data (IllegalArgumentException: a usage error). */
         long budget(long n) {
-            long k = keepCount != null ? keepCount : Math.max(1, (long) Math.floor(keepFraction * n));
+            long k = keepCount != null ? keepCount : Math.max(1, floorTimes(keepFraction, n));
             if (k > n) {
-                throw new WinnowException("--keep-count " + k + " is more than the " + n + " examples");
+                throw new IllegalArgumentException("--keep-count " + k + " exceeds the " + n + " examples");
+            }
+            if (strategy == Strategy.WINDOW && floorTimes(offset, n) + k > n) {
+                throw new IllegalArgumentException("window: --offset skips " + floorTimes(offset, n) + " and k = " + k
+                        + " more are kept, but there are only " + n + " examples");
+            }
+            if (strategy == Strategy.STRATIFIED && floorTimes(dropHardest, n) + k > n) {
+                throw new IllegalArgumentException("stratified: --drop-hardest drops " + floorTimes(dropHardest, n)
+                        + " and k = " + k + " are kept, but there are only " + n + " examples");
             }
             return k;
         }
+    }
+
+    /** ⌊x·n⌋ with the product in IEEE double. */
+    static long floorTimes(double x, long n) {
+        return (long) Math.floor(x * (double) n);
     }
 
     /** The keep-list of {@code spec} over {@code scores} (id, label, score): rows (id, weight). */
@@ -98,14 +113,31 @@ public final class SparkSelect {
         Column scoreKey = udf((UDF1<Float, Integer>) s -> Keys.sortable(s), DataTypes.IntegerType).apply(col("score"));
         Dataset<Row> s = scores.select(col("id"), col("label"), col("score"), key.as(KEY), scoreKey.as(SCORE_KEY));
 
-        // class sizes: one row per class reaches the driver
+        // class sizes, and the ids of a NaN and an infinite score if any: one row per class reaches the driver
         TreeMap<Long, Long> sizes = new TreeMap<>();
-        for (Row r : s.groupBy(col("label")).agg(count(lit(1))).collectAsList()) {
+        Long nanId = null;
+        Long infId = null;
+        for (Row r : s.groupBy(col("label")).agg(count(lit(1)),
+                min(when(isnan(col("score")), col("id"))),
+                min(when(col("score").isin(Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY), col("id"))))
+                .collectAsList()) {
             sizes.put((long) r.getInt(0), r.getLong(1));
+            if (!r.isNullAt(2)) {
+                nanId = nanId == null ? r.getLong(2) : Math.min(nanId, r.getLong(2));
+            }
+            if (!r.isNullAt(3)) {
+                infId = infId == null ? r.getLong(3) : Math.min(infId, r.getLong(3));
+            }
         }
         long n = sizes.values().stream().mapToLong(Long::longValue).sum();
         if (n == 0) {
             throw new WinnowException("no examples to select from");
+        }
+        if (nanId != null && spec.strategy() != Strategy.RANDOM) {
+            throw new WinnowException("score of example id " + nanId + " is NaN");
+        }
+        if (infId != null && spec.strategy() == Strategy.STRATIFIED) {
+            throw new WinnowException("stratified needs finite scores; example id " + infId + " has an infinite one");
         }
         long k = spec.budget(n);
         Column group;
@@ -133,9 +165,9 @@ public final class SparkSelect {
                 Map<Long, Long> from = new HashMap<>();
                 Map<Long, Long> to = new HashMap<>();
                 groupSizes.forEach((g, size) -> {
-                    long o = (long) Math.floor(spec.offset() * size);
+                    long o = Math.min(floorTimes(spec.offset(), size), size - quota.get(g));
                     from.put(g, o);
-                    to.put(g, Math.min(size, o + quota.get(g)));
+                    to.put(g, o + quota.get(g));
                 });
                 yield keepRanks(ranks.rank(s, group, hardest, byKey, byId).rows(), from, to);
             }
@@ -170,7 +202,7 @@ public final class SparkSelect {
         HashMap<Long, Double> weight = new HashMap<>();
         groupSizes.forEach((g, size) -> {
             long q = quota.get(g);
-            long ks = (long) Math.floor(spec.alpha() * q);
+            long ks = floorTimes(spec.alpha(), q);
             long kr = q - ks;
             hardCount.put(g, ks);
             randomCount.put(g, kr);
@@ -199,7 +231,8 @@ public final class SparkSelect {
         Dataset<Row> kept = s.withColumn(Ranks.GROUP, group.cast(DataTypes.LongType));
         if (spec.dropHardest() > 0) {
             HashMap<Long, Long> drop = new HashMap<>();
-            groupSizes.forEach((g, size) -> drop.put(g, (long) Math.floor(spec.dropHardest() * size)));
+            groupSizes.forEach((g, size) -> drop.put(g, Math.min(floorTimes(spec.dropHardest(), size),
+                    size - quota.get(g))));
             Dataset<Row> byScore = ranks.rank(s, group, col(SCORE_KEY).desc(), col(KEY).asc(), col("id").asc()).rows();
             Column isDropped = udf((UDF2<Long, Long, Boolean>) (g, r) -> r < drop.get(g), DataTypes.BooleanType)
                     .apply(col(Ranks.GROUP), col(Ranks.RANK));
