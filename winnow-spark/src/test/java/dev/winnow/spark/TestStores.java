@@ -55,7 +55,8 @@ final class TestStores {
         int n = labels.length;
         float[] z = new float[n * classes];
         for (int i = 0; i < n; i++) {
-            boolean skipped = rnd.nextDouble() < skip;
+            // every 97th example is never picked by the (imagined) dynamic policy: NaN everywhere
+            boolean skipped = rnd.nextDouble() < skip || i % 97 == 5;
             for (int c = 0; c < classes; c++) {
                 float v = rnd.nextInt(7) * 0.5f - 1.5f + (c == labels[i] ? 0.25f * epoch : 0f);
                 z[i * classes + c] = skipped ? Float.NaN : v;
