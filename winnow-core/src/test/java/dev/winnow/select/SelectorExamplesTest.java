@@ -169,6 +169,19 @@ class SelectorExamplesTest {
     }
 
     @Test
+    void classBalancedDropsAndOffsetsAreClampedToLeaveTheQuota() {
+        // keep 0.5 -> k = 4, quotas 3 and 1 (sizes 5 and 3). beta = 0.6: globally floor(4.8) = 4, 4 + 4 <= 8 fits.
+        // class 0: floor(0.6 * 5) = 3 would leave 2 < 3, so it drops min(3, 5 - 3) = 2 (ids 0, 3) and keeps the
+        // rest {1, 2, 4}. class 1: drops min(floor(1.8), 3 - 1) = 1 (id 5); rest {6: .2, 7: .6}, B = 4:
+        // bin0 {6}, bin3 {7}; visit bins 1, 2 (empty), bin0: min(1, 1/2) = 0, bin3: min(1, 1/1) = 1 -> 7.
+        SelectOptions strat = opts(Strategy.STRATIFIED, 0.5).withBins(4).withDropHardest(0.6).withClassBalanced(true);
+        assertThat(keep(table(SCORES, TWO_CLASSES), strat)).containsExactly(1, 2, 4, 7);
+        // window offset 0.6: class 0 skips min(3, 2) = 2 (0, 3) -> 2, 4, 1; class 1 skips min(1, 2) = 1 (5) -> 7.
+        SelectOptions win = opts(Strategy.WINDOW, 0.5).withOffset(0.6).withClassBalanced(true);
+        assertThat(keep(table(SCORES, TWO_CLASSES), win)).containsExactly(1, 2, 4, 7);
+    }
+
+    @Test
     void classBalancedCalibratedWeightsPerClass() {
         // quotas 3 and 1, alpha 0.5. class 0: k_s = 1 (id 0), k_r = 2 from {1,2,3,4} by key: 4, 2; weight (5-1)/2 = 2.
         // class 1: k_s = 0, k_r = 1 from {5,6,7}: 7; weight 3/1 = 3. Sum 1 + 2 + 2 + 3 = 8.
