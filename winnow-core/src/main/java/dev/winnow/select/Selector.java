@@ -281,7 +281,8 @@ public final class Selector {
         void group(int[] mem, int off, int len, int q) {
             long[] pv = new long[len];
             long[] scratch = new long[len];
-            int[] local = Arrays.copyOfRange(mem, off, off + len);
+            // the whole array is this run's own (no class partition): work in it, no copy
+            int[] local = off == 0 && len == mem.length ? mem : Arrays.copyOfRange(mem, off, off + len);
             switch (o.strategy()) {
                 case HARD:
                 case EASY: {
