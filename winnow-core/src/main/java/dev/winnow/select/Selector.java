@@ -385,12 +385,15 @@ public final class Selector {
             for (int b = 0; b < bins; b++) {
                 start[b + 1] = start[b] + size[b];
             }
+            // scatter members and their keys into bin order in one pass over the members in their own order
             int[] fillAt = Arrays.copyOf(start, bins);
             int[] byBin = new int[rest];
             for (int j = 0; j < rest; j++) {
-                byBin[fillAt[bin[j]]++] = local[j];
+                int i = local[j];
+                int at = fillAt[bin[j]]++;
+                byBin[at] = i;
+                pv[at] = primary(Order.KEY, i);
             }
-            fill(Order.KEY, byBin, 0, rest, pv);
             for (int b = 0; b < bins; b++) {
                 if (take[b] == 0) {
                     continue;
