@@ -25,6 +25,7 @@ import java.util.Properties;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            SelectCommand.class,
         })
 public final class WinnowCli implements Runnable {
     @CommandLine.Spec
