@@ -1,6 +1,7 @@
 package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
+import dev.winnow.select.Selection;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -39,13 +40,9 @@ final class Outputs {
 
     /** A keep-list (id, weight): CSV {@code id,weight} sorted by id, or Parquet. */
     static void writeKeepList(SparkSession spark, Dataset<Row> keep, String out, boolean force) {
-        write(spark, keep, out, force, KEEP_HEADER, r -> r.getLong(0) + "," + formatWeight(r.getDouble(1)));
+        write(spark, keep, out, force, KEEP_HEADER, r -> r.getLong(0) + "," + Selection.formatWeight(r.getDouble(1)));
     }
 
-    /** A weight as the core's keep-list writes it. */
-    static String formatWeight(double w) {
-        return Double.toString(w);
-    }
 
     private static void write(SparkSession spark, Dataset<Row> rows, String out, boolean force, String header,
                               MapFunction<Row, String> line) {

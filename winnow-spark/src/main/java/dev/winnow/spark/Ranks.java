@@ -3,10 +3,12 @@ package dev.winnow.spark;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,12 +19,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.shiftleft;
 import static org.apache.spark.sql.functions.spark_partition_id;
+import static org.apache.spark.sql.functions.udf;
 
 /**
  * Ranks inside groups over a total order, without a window over one partition and without collecting
  * the rows: a range-partitioned sort by (group, order…), the position of each row inside its sorted
- * partition, and per-partition and per-group counts (small; the driver collects them) turned into
- * offsets. The sorted, numbered rows are persisted so the count job and the final job see the same order.
+ * partition, and per-(partition, group) counts (small; the driver collects them) turned into offsets.
+ * The sorted, numbered rows are persisted so the count job and the jobs after it see the same order;
+ * {@link #release} frees them.
  */
 final class Ranks {
     static final String GROUP = "_g";
@@ -42,30 +46,36 @@ final class Ranks {
         this(false);
     }
 
-    /** The result of {@link #rank}: rows with {@code _g} and {@code _r}, and the size of each group. */
-    record Ranked(Dataset<Row> rows, TreeMap<Long, Long> groupSizes) {
+    /**
+     * The result of {@link #rank}: rows with {@code _g} and {@code _r}; the size of each group; and per
+     * (partition, group) the extra aggregates asked for (rows: _p, _g, count, extras…).
+     */
+    record Ranked(Dataset<Row> rows, TreeMap<Long, Long> groupSizes, List<Row> stats) {
     }
 
     /**
      * Adds {@code _g} (the long {@code group}) and {@code _r}, the 0-based rank of the row inside its group
-     * under {@code order} (which must be total, e.g. end with the id).
+     * under {@code order}, which must be total (end with the id). {@code extra} aggregates ride along with
+     * the count job, for checks the caller would otherwise pay a job for.
      */
-    Ranked rank(Dataset<Row> rows, Column group, Column... order) {
+    Ranked rank(Dataset<Row> rows, Column group, List<Column> extra, Column... order) {
         Column[] sort = new Column[order.length + 1];
         sort[0] = col(GROUP).asc();
         System.arraycopy(order, 0, sort, 1, order.length);
         Dataset<Row> sorted = rows.withColumn(GROUP, group.cast(DataTypes.LongType)).sort(sort);
-        // after the sort, partition p holds the p-th range of the order, itself sorted; number the rows in place
+        // after the sort, partition p holds the p-th range of the order, itself sorted: number rows in place
         Dataset<Row> numbered = sorted.withColumn(PART, spark_partition_id())
                 .withColumn(POS, monotonically_increasing_id().minus(shiftleft(col(PART).cast(DataTypes.LongType), 33)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         persisted.add(numbered);
         if (explain) {
-            System.err.println("== rank by " + java.util.Arrays.toString(sort) + " ==");
+            System.err.println("== rank by " + Arrays.toString(sort) + " ==");
             System.err.println(numbered.queryExecution().executedPlan().treeString());
         }
 
-        List<Row> counts = numbered.groupBy(col(PART), col(GROUP)).agg(count(lit(1))).collectAsList();
+        List<Column> aggs = new ArrayList<>(extra);
+        List<Row> counts = numbered.groupBy(col(PART), col(GROUP))
+                .agg(count(lit(1)), aggs.toArray(new Column[0])).collectAsList();
         TreeMap<Integer, Long> partSizes = new TreeMap<>();
         TreeMap<Long, Long> groupSizes = new TreeMap<>();
         for (Row r : counts) {
@@ -85,12 +95,9 @@ final class Ranks {
             groupStart.put(e.getKey(), acc);
             acc += e.getValue();
         }
-        Column rank = org.apache.spark.sql.functions.udf(
-                (org.apache.spark.sql.api.java.UDF3<Integer, Long, Long, Long>) (p, i, g) ->
-                        partStart[p] + i - groupStart.get(g), DataTypes.LongType)
-                .apply(col(PART), col(POS), col(GROUP));
-        Dataset<Row> ranked = numbered.withColumn(RANK, rank).drop(PART, POS);
-        return new Ranked(ranked, groupSizes);
+        Column rank = udf((UDF3<Integer, Long, Long, Long>) (p, i, g) -> partStart[p] + i - groupStart.get(g),
+                DataTypes.LongType).apply(col(PART), col(POS), col(GROUP));
+        return new Ranked(numbered.withColumn(RANK, rank).drop(PART, POS), groupSizes, counts);
     }
 
     /** Releases everything {@link #rank} persisted. */

@@ -1,6 +1,9 @@
 package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
+import dev.winnow.select.Budget;
+import dev.winnow.select.SelectOptions;
+import dev.winnow.select.Strategy;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -141,9 +144,9 @@ public final class SparkMain implements Runnable {
         SessionOptions session;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
-        Budget budget;
+        Keep budget;
 
-        static final class Budget {
+        static final class Keep {
             @Option(names = "--keep", paramLabel = "F", description = "keep fraction F: k = max(1, floor(F·N))")
             Double fraction;
 
@@ -151,29 +154,31 @@ public final class SparkMain implements Runnable {
             Long count;
         }
 
-        @Option(names = "--strategy", required = true, paramLabel = "NAME",
-                description = "hard, easy, window, random, stratified, calibrated")
+        @Option(names = "--strategy", required = true, paramLabel = "S",
+                description = "hard, easy, window, random, stratified or calibrated")
         String strategy;
 
         @Option(names = "--class-balanced", description = "per-class quotas proportional to class size")
         boolean classBalanced;
 
-        @Option(names = "--offset", defaultValue = "0", paramLabel = "F",
-                description = "window: skip the hardest F of the examples first")
-        double offset;
+        @Option(names = "--offset", paramLabel = "O",
+                description = "window: skip the hardest floor(O * N) first, 0 <= O < 1 (required for window)")
+        Double offset;
 
-        @Option(names = "--bins", defaultValue = "50", paramLabel = "B", description = "stratified: number of bins")
-        int bins;
+        @Option(names = "--bins", paramLabel = "B",
+                description = "stratified: equal-width score bins (default " + SelectOptions.DEFAULT_BINS + ")")
+        Integer bins;
 
-        @Option(names = "--drop-hardest", defaultValue = "0", paramLabel = "BETA",
-                description = "stratified: drop the hardest BETA first")
-        double dropHardest;
+        @Option(names = "--drop-hardest", paramLabel = "BETA",
+                description = "stratified: drop the hardest floor(BETA * N) first, 0 <= BETA < 1 (default 0)")
+        Double dropHardest;
 
-        @Option(names = "--alpha", defaultValue = "0.5", paramLabel = "A",
-                description = "calibrated: the hardest A·k by score, the rest uniform")
-        double alpha;
+        @Option(names = "--alpha", paramLabel = "A",
+                description = "calibrated: floor(A * k) hardest, the rest random, 0 <= A < 1 (default "
+                        + SelectOptions.DEFAULT_ALPHA + ")")
+        Double alpha;
 
-        @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "seed of the random keys")
+        @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "seed of the random keys (default 0)")
         long seed;
 
         @Option(names = "--out", required = true, paramLabel = "OUT",
@@ -183,8 +188,7 @@ public final class SparkMain implements Runnable {
         @Override
         public Integer call() {
             long start = System.nanoTime();
-            SparkSelect.Spec spec = new SparkSelect.Spec(SparkSelect.Strategy.of(strategy), budget.fraction,
-                    budget.count, classBalanced, offset, bins, dropHardest, alpha, seed);
+            SelectOptions spec = options();
             SparkSession spark = session.session("select");
             Dataset<Row> scores = input.scores(spark, session.explain);
             Ranks ranks = new Ranks(session.explain);
@@ -201,6 +205,28 @@ public final class SparkMain implements Runnable {
             System.err.printf("select: wrote %s (%s, %s) in %.1f s%n", out, input.score, strategy,
                     (System.nanoTime() - start) / 1e9);
             return 0;
+        }
+
+        /** The core's options, with the same checks as {@code winnow select}. */
+        private SelectOptions options() {
+            Strategy s = Strategy.parse(strategy);
+            if (offset != null && s != Strategy.WINDOW) {
+                throw new IllegalArgumentException("--offset applies to --strategy window only");
+            }
+            if (s == Strategy.WINDOW && offset == null) {
+                throw new IllegalArgumentException("--strategy window needs --offset (the hardest fraction to skip)");
+            }
+            if ((bins != null || dropHardest != null) && s != Strategy.STRATIFIED) {
+                throw new IllegalArgumentException((bins != null ? "--bins" : "--drop-hardest")
+                        + " applies to --strategy stratified only");
+            }
+            if (alpha != null && s != Strategy.CALIBRATED) {
+                throw new IllegalArgumentException("--alpha applies to --strategy calibrated only");
+            }
+            Budget b = budget.fraction != null ? new Budget.Fraction(budget.fraction) : new Budget.Count(budget.count);
+            return new SelectOptions(s, b, classBalanced, offset == null ? 0.0 : offset,
+                    bins == null ? SelectOptions.DEFAULT_BINS : bins, dropHardest == null ? 0.0 : dropHardest,
+                    alpha == null ? SelectOptions.DEFAULT_ALPHA : alpha, seed);
         }
     }
 
