@@ -25,22 +25,22 @@ public final class Scores {
     }
 
     private static final List<Entry> CATALOGUE = List.of(
-            new Entry("random", "seeded uniform in [0,1) from the example's id (--seed)", "nothing", "baseline"),
+            new Entry("random", "seeded uniform in [0,1) from the id (--seed)", "nothing", "baseline"),
             new Entry("el2n@E", "error L2 norm ||p - onehot(y)|| at epoch E", "el2n", "Paul et al. 2021"),
             new Entry("grand@E", "last-layer gradient norm at epoch E", "grad_norm", "Paul et al. 2021"),
-            new Entry("loss@E", "cross-entropy loss at epoch E", "loss", "uncertainty baseline"),
-            new Entry("entropy@E", "predictive entropy at epoch E", "entropy", "uncertainty baseline"),
-            new Entry("least_confidence@E", "1 - p_max at epoch E", "p_max", "uncertainty baseline"),
-            new Entry("margin@E", "-(p_1st - p_2nd) at epoch E", "top2_margin", "uncertainty baseline"),
-            new Entry("forgetting", "correct->incorrect transitions between presentations; never correct = #presentations",
-                    "correct, presentation observations", "Toneva et al. 2019"),
-            new Entry("aum", "-mean logit margin over presentations (low margin = likely mislabelled)",
-                    "logit_margin, presentation observations", "Pleiss et al. 2020"),
-            new Entry("vog", "variance of gradients (--vog-per-class standardises within each class)", "vog.npy",
+            new Entry("loss@E", "cross-entropy loss at epoch E", "loss", "baseline"),
+            new Entry("entropy@E", "predictive entropy at epoch E", "entropy", "baseline"),
+            new Entry("least_confidence@E", "1 - p_max at epoch E", "p_max", "baseline"),
+            new Entry("margin@E", "-(p_1st - p_2nd) at epoch E", "top2_margin", "baseline"),
+            new Entry("forgetting", "correct->wrong flips (never correct: #presentations)",
+                    "correct (presentations)", "Toneva et al. 2019"),
+            new Entry("aum", "-mean logit margin over presentations",
+                    "logit_margin (presentations)", "Pleiss et al. 2020"),
+            new Entry("vog", "variance of gradients (--vog-per-class: within class)", "vog.npy",
                     "Agarwal et al. 2022"),
-            new Entry("cat@K", "population variance of perplexity exp(loss) over checkpoints of epochs <= K",
-                    "loss, checkpoint observations", "Chimoto et al. 2024"),
-            new Entry("external", "a column of your own CSV keyed by id (--external FILE --column COL), as is",
+            new Entry("cat@K", "variance of exp(loss) over checkpoints of epochs <= K",
+                    "loss (checkpoints)", "Chimoto et al. 2024"),
+            new Entry("external", "--column COL of your CSV --external FILE, by id",
                     "nothing", "your own model"));
 
     /** Every score, in the order of the help text. */
