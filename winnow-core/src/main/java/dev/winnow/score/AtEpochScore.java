@@ -4,7 +4,7 @@ import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.dynamics.ObservationKind;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -56,41 +56,59 @@ abstract class AtEpochScore implements Score {
     public final float[] compute(DynamicsStore store) {
         StoreRows.requireSignals(this, store);
         int n = store.examples();
-        RunMean acc = new RunMean(n);
-        float[] row = new float[n];
-        float[] value = new float[n];
-        boolean any = false;
+        List<List<Integer>> presentations = new ArrayList<>();
+        List<List<Integer>> checkpoints = new ArrayList<>();
         for (int r = 0; r < store.runs(); r++) {
-            List<Integer> presentations = StoreRows.observations(store, r,
+            List<Integer> p = StoreRows.observations(store, r,
                     o -> o.epoch() == epoch && o.kind() == ObservationKind.PRESENTATION);
-            List<Integer> checkpoints = StoreRows.observations(store, r,
+            List<Integer> c = StoreRows.observations(store, r,
                     o -> o.epoch() == epoch && o.kind() == ObservationKind.CHECKPOINT);
-            if (presentations.isEmpty() && checkpoints.isEmpty()) {
-                continue;
+            if (!p.isEmpty() || !c.isEmpty()) {
+                presentations.add(p);
+                checkpoints.add(c);
             }
-            any = true;
-            if (presentations.isEmpty()) {
-                acc.add(StoreRows.read(store, signal, checkpoints.get(checkpoints.size() - 1), row));
-                continue;
-            }
-            Arrays.fill(value, Float.NaN);
-            for (int t : presentations) {
-                overlay(StoreRows.read(store, signal, t, row), value);
-            }
-            if (!checkpoints.isEmpty()) {
-                overlay(StoreRows.read(store, signal, checkpoints.get(checkpoints.size() - 1), row), value);
-            }
-            acc.add(value);
         }
-        if (!any) {
+        if (presentations.isEmpty()) {
             throw new WinnowException(store.dir() + ": score '" + name + "' needs observations of epoch " + epoch
                     + ", but the store observes epochs " + StoreRows.epochs(store));
         }
-        float[] out = acc.mean(value);
-        for (int i = 0; i < n; i++) {
-            out[i] = transform(out[i]);
+        float[] value = new float[n];
+        float[] row = null;
+        if (presentations.size() == 1) {
+            // one run observed epoch E: its values are the mean, no accumulator needed
+            row = runValue(store, presentations.get(0), checkpoints.get(0), value, row);
+        } else {
+            RunMean acc = new RunMean(n);
+            for (int k = 0; k < presentations.size(); k++) {
+                row = runValue(store, presentations.get(k), checkpoints.get(k), value, row);
+                acc.add(value);
+            }
+            acc.mean(value);
         }
-        return out;
+        for (int i = 0; i < n; i++) {
+            value[i] = transform(value[i]);
+        }
+        return value;
+    }
+
+    /**
+     * One run's value at epoch E into {@code value}: the first presentation, overlaid by the later ones
+     * and then by the last checkpoint (NaN entries never overwrite). Returns the scratch row (lazily made).
+     */
+    private float[] runValue(DynamicsStore store, List<Integer> presentations, List<Integer> checkpoints,
+                             float[] value, float[] row) {
+        List<Integer> order = new ArrayList<>(presentations);
+        if (!checkpoints.isEmpty()) {
+            order.add(checkpoints.get(checkpoints.size() - 1));
+        }
+        StoreRows.read(store, signal, order.get(0), value);
+        for (int k = 1; k < order.size(); k++) {
+            if (row == null) {
+                row = new float[value.length];
+            }
+            overlay(StoreRows.read(store, signal, order.get(k), row), value);
+        }
+        return row;
     }
 
     /** Copies the observed (non-NaN) entries of {@code row} over {@code value}. */

@@ -1,8 +1,10 @@
 package dev.winnow.score;
 
+import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.dynamics.ObservationKind;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,9 +21,11 @@ import java.util.Set;
  * was never presented is left out of its average over runs; never presented at all gives NaN.
  */
 public final class ForgettingScore implements Score {
-    private static final byte SEEN = 1;
-    private static final byte LAST_CORRECT = 2;
-    private static final byte EVER_CORRECT = 4;
+    /** Per example one int: bit 0 last presentation correct, bit 1 ever correct, bits 2..15 forgets, 16..31 shown. */
+    private static final int FORGET_ONE = 1 << 2;
+    private static final int SHOWN_SHIFT = 16;
+    /** Forgets must fit in 14 bits. */
+    static final int MAX_PRESENTATIONS_PER_RUN = (1 << 14) - 1;
 
     @Override
     public String name() {
@@ -44,45 +48,46 @@ public final class ForgettingScore implements Score {
         StoreRows.requireKind(this, store, ObservationKind.PRESENTATION,
                 "; import logits computed while training with --kind presentation");
         int n = store.examples();
-        RunMean acc = new RunMean(n);
-        byte[] state = new byte[n];
-        int[] forgets = new int[n];
-        int[] shown = new int[n];
-        float[] row = new float[n];
+        List<List<Integer>> runs = new ArrayList<>();
         for (int r = 0; r < store.runs(); r++) {
-            List<Integer> presentations = StoreRows.observations(store, r,
-                    o -> o.kind() == ObservationKind.PRESENTATION);
-            if (presentations.isEmpty()) {
-                continue;
+            List<Integer> p = StoreRows.observations(store, r, o -> o.kind() == ObservationKind.PRESENTATION);
+            if (p.size() > MAX_PRESENTATIONS_PER_RUN) {
+                throw new WinnowException(store.dir() + ": score 'forgetting' supports at most "
+                        + MAX_PRESENTATIONS_PER_RUN + " presentation observations per run; run " + r + " has " + p.size());
             }
-            Arrays.fill(state, (byte) 0);
-            Arrays.fill(forgets, 0);
-            Arrays.fill(shown, 0);
+            if (!p.isEmpty()) {
+                runs.add(p);
+            }
+        }
+        int[] state = new int[n];
+        float[] row = new float[n];
+        float[] out = new float[n];
+        RunMean acc = runs.size() > 1 ? new RunMean(n) : null;
+        for (List<Integer> presentations : runs) {
+            Arrays.fill(state, 0);
             for (int t : presentations) {
                 StoreRows.read(store, "correct", t, row);
                 for (int i = 0; i < n; i++) {
+                    // branch-free (the outcomes are data-dependent and would mispredict). NaN: seen = 0 and
+                    // ok = 0, so nothing changes; else count a forget if the last one was correct and this
+                    // one is not, count the presentation, and set last = ok, ever |= ok.
                     float c = row[i];
-                    if (c != c) {
-                        continue;
-                    }
+                    int seen = c == c ? 1 : 0;
+                    int ok = c >= 0.5f ? 1 : 0;
                     int s = state[i];
-                    if (c >= 0.5f) {
-                        state[i] = SEEN | LAST_CORRECT | EVER_CORRECT;
-                    } else {
-                        if ((s & LAST_CORRECT) != 0) {
-                            forgets[i]++;
-                        }
-                        state[i] = (byte) (SEEN | (s & EVER_CORRECT));
-                    }
-                    shown[i]++;
+                    int forget = s & (ok ^ 1) & seen;
+                    state[i] = ((s + (seen << SHOWN_SHIFT) + forget * FORGET_ONE) & ~seen) | (ok * 3);
                 }
             }
             for (int i = 0; i < n; i++) {
-                row[i] = shown[i] == 0 ? Float.NaN
-                        : (state[i] & EVER_CORRECT) != 0 ? forgets[i] : shown[i];
+                int s = state[i];
+                int shown = s >>> SHOWN_SHIFT;
+                out[i] = shown == 0 ? Float.NaN : (s & 2) != 0 ? (s & 0xFFFC) >>> 2 : shown;
             }
-            acc.add(row);
+            if (acc != null) {
+                acc.add(out);
+            }
         }
-        return acc.mean(row);
+        return acc != null ? acc.mean(out) : out;
     }
 }
