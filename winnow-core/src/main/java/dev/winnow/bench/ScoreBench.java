@@ -31,8 +31,13 @@ import java.util.SplittableRandom;
  * that sums the same memory-mapped rows in the same JVM, after warm-up, as the median of several
  * repetitions, and prints the ratio per score (the goal is at most 3×).
  *
- * <p>Run: {@code java -cp winnow-core/target/classes:<jackson jars> dev.winnow.bench.ScoreBench [N] [T] [reps]}
- * (default 1,000,000 × 20, 9 repetitions). Not a test: timings depend on the machine.
+ * <p>Run (default N = 1,000,000, T = 20, 9 repetitions; needs about 250 MB in the temp folder):
+ * <pre>
+ * mvn -B -q -pl winnow-core -am compile
+ * java -Xmx2g -cp "winnow-core/target/classes:$(ls ~/.m2/repository/com/fasterxml/jackson/core/*&#47;2.17.2/*.jar | tr '\n' ':')" \
+ *     dev.winnow.bench.ScoreBench [N] [T] [reps]
+ * </pre>
+ * Not a test: timings depend on the machine and its load.
  */
 public final class ScoreBench {
     private static volatile double sink;

@@ -68,15 +68,16 @@ public final class ForgettingScore implements Score {
             for (int t : presentations) {
                 StoreRows.read(store, "correct", t, row);
                 for (int i = 0; i < n; i++) {
-                    // branch-free (the outcomes are data-dependent and would mispredict). NaN: seen = 0 and
-                    // ok = 0, so nothing changes; else count a forget if the last one was correct and this
+                    // branch-free integer arithmetic on the float's bits (data-dependent branches would
+                    // mispredict): seen = not NaN (exponent not all ones); ok = seen and +0.5 <= value.
+                    // Not seen changes nothing; else count a forget if the last one was correct and this
                     // one is not, count the presentation, and set last = ok, ever |= ok.
-                    float c = row[i];
-                    int seen = c == c ? 1 : 0;
-                    int ok = c >= 0.5f ? 1 : 0;
+                    int b = Float.floatToRawIntBits(row[i]);
+                    int seen = ((b & 0x7F800000) - 0x7F800000) >>> 31;
+                    int ok = ((0x3EFFFFFF - (b & 0x7FFFFFFF)) >>> 31) & (~b >>> 31) & seen;
                     int s = state[i];
                     int forget = s & (ok ^ 1) & seen;
-                    state[i] = ((s + (seen << SHOWN_SHIFT) + forget * FORGET_ONE) & ~seen) | (ok * 3);
+                    state[i] = ((s + (seen << SHOWN_SHIFT) + (forget << 2)) & ~seen) | (ok * 3);
                 }
             }
             for (int i = 0; i < n; i++) {
