@@ -61,7 +61,7 @@ public final class LogitsImport {
 
     /** The T observations of a logits file, T (= its first dimension, or 1 for [N, C]). */
     public static int observationCount(Path logits) {
-        NpyArray a = NpyArray.open(logits);
+        NpyArray a = open(logits, "logits");
         return a.rank() == 3 ? (int) a.dim(0) : 1;
     }
 
@@ -98,7 +98,7 @@ public final class LogitsImport {
 
     /** Runs the import; {@code progress} gets one line per observation (may be null). */
     public static Result run(Request req, Consumer<String> progress) {
-        NpyArray logits = NpyArray.open(req.logits());
+        NpyArray logits = open(req.logits(), "logits");
         if (logits.dtype() != DType.FLOAT32) {
             throw new WinnowException(req.logits() + ": dtype " + logits.dtype().name().toLowerCase()
                     + ", expected float32 (save with logits.astype(np.float32))");
@@ -127,7 +127,7 @@ public final class LogitsImport {
         boolean perObservation = false;
         int d = 0;
         if (req.features() != null) {
-            features = NpyArray.open(req.features());
+            features = open(req.features(), "features");
             if (features.dtype() != DType.FLOAT32) {
                 throw new WinnowException(req.features() + ": dtype " + features.dtype().name().toLowerCase()
                         + ", expected float32");
@@ -218,8 +218,15 @@ public final class LogitsImport {
         }
     }
 
+    private static NpyArray open(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new WinnowException(file + ": no such file (the " + what + " to import)");
+        }
+        return NpyArray.open(file);
+    }
+
     private static int[] readLabels(Path file, int n, int c) {
-        NpyArray a = NpyArray.open(file);
+        NpyArray a = open(file, "labels");
         if (a.rank() != 1 || a.dim(0) != n) {
             throw new WinnowException(file + ": shape " + Arrays.toString(a.shape()) + ", expected [" + n
                     + "] (one label per example of the logits)");

@@ -179,6 +179,9 @@ class LogitsImportTest {
         assertThatThrownBy(() -> LogitsImport.run(new LogitsImport.Request(fixture("i32.npy"), fixture("labels_n3.npy"),
                 null, two, dir.resolve("a"), false), null))
                 .isInstanceOf(WinnowException.class).hasMessageContaining("i32.npy").hasMessageContaining("float32");
+        assertThatThrownBy(() -> LogitsImport.run(new LogitsImport.Request(logits, dir.resolve("nope.npy"), null, two,
+                dir.resolve("a"), false), null))
+                .isInstanceOf(WinnowException.class).hasMessageContaining("nope.npy: no such file (the labels to import)");
         assertThat(dir.resolve("a")).doesNotExist();
         assertThat(dir.toFile().list()).allSatisfy(name -> assertThat(name).doesNotStartWith(".a."));
     }
