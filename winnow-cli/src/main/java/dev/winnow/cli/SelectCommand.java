@@ -1,7 +1,12 @@
 package dev.winnow.cli;
 
 import dev.winnow.WinnowException;
+import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.ScoreTable;
+import dev.winnow.score.MissingPolicy;
+import dev.winnow.score.Score;
+import dev.winnow.score.ScoreOptions;
+import dev.winnow.score.Scores;
 import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
 import dev.winnow.select.Selection;
@@ -158,12 +163,15 @@ public final class SelectCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Scores every example of a dynamics store with the named score. Arrives with the scores module; the
-     * integrator wires it here.
-     */
-    static ScoreTable scoresFromDynamics(Path dir, String score, long seed) {
-        throw new WinnowException("scoring from --dynamics arrives with the scores module");
+    /** Scores every example of a dynamics store with the named score (never-observed examples fail). */
+    private ScoreTable scoresFromDynamics(Path dir, String score, long seed) {
+        Score s;
+        try {
+            s = Scores.parse(score, ScoreOptions.defaults().withSeed(seed));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        return Scores.table(DynamicsStore.open(dir), s, MissingPolicy.FAIL);
     }
 
     private SelectOptions options() {

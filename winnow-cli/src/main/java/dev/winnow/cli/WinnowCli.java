@@ -25,6 +25,8 @@ import java.util.Properties;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            ImportCommand.class,
+            ScoreCommand.class,
             SelectCommand.class,
         })
 public final class WinnowCli implements Runnable {

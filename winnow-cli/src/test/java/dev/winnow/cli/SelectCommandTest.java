@@ -2,6 +2,10 @@ package dev.winnow.cli;
 
 import dev.winnow.io.ScoreTable;
 import org.junit.jupiter.api.BeforeEach;
+import dev.winnow.dynamics.DynamicsWriter;
+import dev.winnow.dynamics.Observation;
+import dev.winnow.dynamics.ObservationKind;
+import dev.winnow.dynamics.Signal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -131,13 +136,24 @@ class SelectCommandTest {
     }
 
     @Test
-    void dynamicsParsesAndSaysItIsNotWiredYet() throws Exception {
-        assertThat(run("select", "--dynamics", dir.toString(), "--score", "el2n@1", "--keep", "0.5",
-                "--strategy", "hard", "--out", out.toString())).isEqualTo(1);
-        assertThat(stderr.strip()).isEqualTo("winnow: scoring from --dynamics arrives with the scores module");
+    void dynamicsScoresTheStoreThenSelects() throws Exception {
+        // 4 examples of class 0, logits (z0, z1): p_true falls 2 > 1 > 0 > -2 in z0 - z1, so el2n rises
+        // in the order ids 0, 3, 1, 2 and the 2 hardest are ids 1 and 2.
+        Path store = dir.resolve("store");
+        try (DynamicsWriter w = DynamicsWriter.create(store, 4, 2, EnumSet.of(Signal.EL2N), false, false)) {
+            int[] labels = {0, 0, 0, 0};
+            w.labels(labels);
+            w.observe(new Observation(0, 1, ObservationKind.CHECKPOINT),
+                    new float[] {2, 0, 0, 0, 0, 2, 1, 0}, null, labels);
+            w.commit();
+        }
+        assertThat(run("select", "--dynamics", store.toString(), "--score", "el2n@1", "--keep", "0.5",
+                "--strategy", "hard", "--out", out.toString())).isZero();
+        assertThat(Files.readString(out)).isEqualTo("id,weight\n1,1\n2,1\n");
+        assertThat(run("select", "--dynamics", store.toString(), "--score", "nonsense", "--keep", "0.5",
+                "--strategy", "hard", "--out", out.toString(), "--force")).isEqualTo(2);
         assertThat(run("select", "--dynamics", dir.toString(), "--keep", "0.5",
-                "--strategy", "hard", "--out", out.toString())).isEqualTo(2);
-        assertThat(filesInDir()).containsExactly("scores.csv");
+                "--strategy", "hard", "--out", out.toString(), "--force")).isEqualTo(2);
     }
 
     @Test

@@ -45,4 +45,9 @@ public final class RandomKey {
     public static int compare(long a, long b) {
         return Long.compareUnsigned(a, b);
     }
+
+    /** The key as a float in [0, 1): its top 24 bits over 2^24 (exact in float32, order-preserving). */
+    public static float unit(long key) {
+        return (key >>> 40) * 0x1.0p-24f;
+    }
 }

@@ -36,4 +36,12 @@ class RandomKeyTest {
         assertThat(RandomKey.compare(Long.MIN_VALUE, Long.MAX_VALUE)).isPositive();
         assertThat(RandomKey.compare(7L, 7L)).isZero();
     }
+
+    @Test
+    void unitIsTheTop24BitsOverTwoTo24() {
+        assertThat(RandomKey.unit(0xE220A8397B1DCDAFL)).isEqualTo(0xE220A8 / 16777216f);
+        assertThat(RandomKey.unit(-1L)).isEqualTo(16777215f / 16777216f).isLessThan(1f);
+        assertThat(RandomKey.unit(0L)).isZero();
+        assertThat(RandomKey.key(2, 0)).isEqualTo(0x06C45D188009454FL);
+    }
 }
