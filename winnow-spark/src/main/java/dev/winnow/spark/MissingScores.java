@@ -1,10 +1,10 @@
 package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
+import dev.winnow.score.MissingPolicy;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.util.Locale;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -17,29 +17,12 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Examples a score could not see (NaN), resolved as the core does: refuse (the default), or give them the
- * highest or the lowest observed score. One small aggregate (counts, min, max) reaches the driver.
+ * Examples a score could not see (NaN), resolved by the core's {@link MissingPolicy} rules (refuse, the
+ * default, or give them the highest or the lowest observed score) with one small aggregate (counts, min,
+ * max) instead of the whole array. The message is the core's, except that "first id" is the smallest
+ * missing id (Spark rows have no store order).
  */
 public final class MissingScores {
-    /** The policies, as the user writes them. */
-    public enum Policy {
-        FAIL, HARDEST, EASIEST;
-
-        public static Policy of(String s) {
-            for (Policy p : values()) {
-                if (p.name().equalsIgnoreCase(s)) {
-                    return p;
-                }
-            }
-            throw new IllegalArgumentException("missing policy '" + s + "' (expected fail, hardest or easiest)");
-        }
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     private MissingScores() {
     }
 
@@ -47,7 +30,7 @@ public final class MissingScores {
      * The score table with its NaN scores resolved by {@code policy}. {@code scores} should be persisted by
      * the caller: it is read once here and again by whatever uses the result.
      */
-    public static Dataset<Row> resolve(Dataset<Row> scores, Policy policy, String scoreName, String source) {
+    public static Dataset<Row> resolve(Dataset<Row> scores, MissingPolicy policy, String scoreName, String source) {
         Row r = scores.agg(
                 count(lit(1)),
                 sum(when(isnan(col("score")), 1).otherwise(0)),
@@ -62,12 +45,12 @@ public final class MissingScores {
         if (missing == 0) {
             return scores;
         }
-        if (policy == Policy.FAIL || missing == n) {
+        if (policy == MissingPolicy.FAIL || missing == n) {
             throw new WinnowException(source + ": score '" + scoreName + "' has no value for " + missing + " of "
                     + n + " examples (first id " + r.getLong(2) + "): never observed where the score looks"
                     + (missing == n ? "" : "; use --missing hardest|easiest to rank them anyway"));
         }
-        float fill = policy == Policy.HARDEST ? r.getFloat(4) : r.getFloat(3);
+        float fill = policy == MissingPolicy.HARDEST ? r.getFloat(4) : r.getFloat(3);
         return scores.withColumn("score", when(isnan(col("score")), lit(fill)).otherwise(col("score")));
     }
 }

@@ -1,6 +1,7 @@
 package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
+import dev.winnow.score.MissingPolicy;
 import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
 import dev.winnow.select.Strategy;
@@ -97,7 +98,7 @@ public final class SparkMain implements Runnable {
         String missing;
 
         Dataset<Row> scores(SparkSession spark, boolean explain) {
-            MissingScores.Policy policy = MissingScores.Policy.of(missing);
+            MissingPolicy policy = MissingPolicy.of(missing);
             SparkScores.plan(score);
             DynamicsParquet dyn = DynamicsParquet.read(spark, parquet);
             Dataset<Row> raw = SparkScores.compute(dyn, score);

@@ -1,12 +1,16 @@
 package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
+import dev.winnow.score.ScoreOptions;
+import dev.winnow.score.Scores;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -30,6 +34,8 @@ public final class SparkScores {
     /** The scores this module computes, for help texts and messages. */
     public static final String KNOWN = "el2n@E, grand@E, loss@E, entropy@E, least_confidence@E, margin@E, "
             + "forgetting, aum, cat@K";
+    private static final Set<String> KNOWN_BASES = Set.of("el2n", "grand", "loss", "entropy", "least_confidence",
+            "margin", "forgetting", "aum", "cat");
 
     private SparkScores() {
     }
@@ -39,7 +45,11 @@ public final class SparkScores {
                 String noRows) {
     }
 
-    /** The plan of a score spec such as {@code el2n@3}; a usage error (IllegalArgumentException) if unknown. */
+    /**
+     * The plan of a score spec such as {@code el2n@3}. The spec is read by the core's parser
+     * ({@link Scores#parse}), so names, {@code @E} arguments and their messages are the core's; an
+     * IllegalArgumentException (a usage error) for a spec it refuses or a score Spark does not compute.
+     */
     static Plan plan(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("no score given; Spark computes " + KNOWN);
@@ -47,53 +57,38 @@ public final class SparkScores {
         String s = spec.strip();
         int at = s.indexOf('@');
         String base = at < 0 ? s : s.substring(0, at);
-        Integer arg = at < 0 ? null : epoch(s, s.substring(at + 1));
+        if (!KNOWN_BASES.contains(base)) {
+            boolean core = Scores.catalogue().stream().anyMatch(e -> e.base().equals(base));
+            throw new IllegalArgumentException("score '" + s + "' is not computed on Spark"
+                    + (core ? " (winnow score computes it from a store)" : "") + "; Spark computes " + KNOWN);
+        }
+        String name = Scores.parse(s, ScoreOptions.defaults()).name();
+        Integer arg = at < 0 ? null : Integer.valueOf(name.substring(name.indexOf('@') + 1));
         Column epochE = arg == null ? null : col(DynamicsParquet.EPOCH).equalTo(lit(arg));
         Column presentation = col(DynamicsParquet.KIND).equalTo(lit(DynamicsParquet.PRESENTATION));
         Column checkpoint = col(DynamicsParquet.KIND).equalTo(lit(DynamicsParquet.CHECKPOINT));
-        String noEpoch = "needs observations of epoch " + arg;
+        String noEpoch = "needs observations of epoch " + arg + ", but the data has none";
         String noPresentation = "needs presentation observations, but the data has none";
-        Plan p = switch (base) {
-            case "el2n" -> atEpoch(s, "el2n", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
-            case "grand" -> atEpoch(s, "grad_norm", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
-            case "loss" -> atEpoch(s, "loss", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
-            case "entropy" -> atEpoch(s, "entropy", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
-            case "least_confidence" -> atEpoch(s, "p_max", epochE, ScoreKernel.Transform.ONE_MINUS, noEpoch);
-            case "margin" -> atEpoch(s, "top2_margin", epochE, ScoreKernel.Transform.NEGATE, noEpoch);
-            case "forgetting" -> new Plan(s, "correct", presentation, ScoreKernel.Kind.FORGETTING,
+        return switch (base) {
+            case "el2n" -> atEpoch(name, "el2n", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
+            case "grand" -> atEpoch(name, "grad_norm", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
+            case "loss" -> atEpoch(name, "loss", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
+            case "entropy" -> atEpoch(name, "entropy", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
+            case "least_confidence" -> atEpoch(name, "p_max", epochE, ScoreKernel.Transform.ONE_MINUS, noEpoch);
+            case "margin" -> atEpoch(name, "top2_margin", epochE, ScoreKernel.Transform.NEGATE, noEpoch);
+            case "forgetting" -> new Plan(name, "correct", presentation, ScoreKernel.Kind.FORGETTING,
                     ScoreKernel.Transform.IDENTITY, noPresentation);
-            case "aum" -> new Plan(s, "logit_margin", presentation, ScoreKernel.Kind.MEAN,
+            case "aum" -> new Plan(name, "logit_margin", presentation, ScoreKernel.Kind.MEAN,
                     ScoreKernel.Transform.NEGATE, noPresentation);
-            case "cat" -> arg == null ? null : new Plan(s, "loss",
-                    checkpoint.and(col(DynamicsParquet.EPOCH).leq(lit(arg))), ScoreKernel.Kind.EXP_VARIANCE,
-                    ScoreKernel.Transform.IDENTITY, "needs checkpoint observations of epochs ≤ " + arg
-                            + ", but the data has none");
-            default -> throw new IllegalArgumentException("score '" + s + "' is not computed on Spark; Spark computes "
-                    + KNOWN);
+            case "cat" -> new Plan(name, "loss", checkpoint.and(col(DynamicsParquet.EPOCH).leq(lit(arg))),
+                    ScoreKernel.Kind.EXP_VARIANCE, ScoreKernel.Transform.IDENTITY,
+                    "needs checkpoint observations of epochs ≤ " + arg + ", but the data has none");
+            default -> throw new IllegalStateException(base);
         };
-        boolean takesArg = !base.equals("forgetting") && !base.equals("aum");
-        if (p == null || takesArg != (arg != null)) {
-            throw new IllegalArgumentException(takesArg
-                    ? "score '" + base + "' needs an epoch: write " + base + "@E, e.g. " + base + "@10"
-                    : "score '" + base + "' takes no @ argument: write " + base);
-        }
-        return p;
     }
 
     private static Plan atEpoch(String name, String signal, Column epochE, ScoreKernel.Transform t, String noRows) {
         return new Plan(name, signal, epochE, ScoreKernel.Kind.AT_EPOCH, t, noRows);
-    }
-
-    private static int epoch(String spec, String arg) {
-        try {
-            int e = Integer.parseInt(arg);
-            if (e >= 1) {
-                return e;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("score '" + spec + "': the part after @ must be an epoch ≥ 1");
     }
 
     /**
@@ -102,9 +97,6 @@ public final class SparkScores {
      */
     public static Dataset<Row> compute(DynamicsParquet dynamics, String spec) {
         Plan p = plan(spec);
-        if (p.rows == null) {
-            throw new IllegalArgumentException("score '" + spec + "' needs an epoch");
-        }
         Column value = dynamics.signal(p.signal, p.name);
         Dataset<Row> rows = dynamics.rows().filter(p.rows).select(
                 col(DynamicsParquet.ID),

@@ -1,6 +1,7 @@
 package dev.winnow.spark;
 
 import dev.winnow.io.ScoreTable;
+import dev.winnow.score.MissingPolicy;
 import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
 import dev.winnow.select.Selection;
@@ -10,7 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,21 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (integers: ties everywhere, so the key and id tie-breaks decide) and el2n (continuous, for the bins).
  */
 class SelectEqualsCoreTest {
-    @TempDir
-    static Path dir;
     private static ScoreTable forgetting;
     private static ScoreTable el2n;
 
     @BeforeAll
     static void scores() {
-        Path store = TestStores.write(dir.resolve("store"), 3000, 5);
-        Path parquet = dir.resolve("dyn.parquet");
-        ParquetExport.export(store, parquet, false, s -> { });
+        Path parquet = TestStores.sharedParquet();
         DynamicsParquet d = DynamicsParquet.read(SharedSpark.get(), parquet.toString());
         forgetting = table(MissingScores.resolve(SparkScores.compute(d, "forgetting"),
-                MissingScores.Policy.HARDEST, "forgetting", "test"));
+                MissingPolicy.HARDEST, "forgetting", "test"));
         el2n = table(MissingScores.resolve(SparkScores.compute(d, "el2n@3"),
-                MissingScores.Policy.EASIEST, "el2n@3", "test"));
+                MissingPolicy.EASIEST, "el2n@3", "test"));
     }
 
     private static ScoreTable table(Dataset<Row> df) {

@@ -19,6 +19,31 @@ final class TestStores {
     private TestStores() {
     }
 
+    private static Path sharedStore;
+    private static Path sharedParquet;
+
+    /** The store the equality tests share (3,000 examples), written once per test JVM. */
+    static synchronized Path sharedStore() {
+        if (sharedStore == null) {
+            try {
+                Path dir = java.nio.file.Files.createTempDirectory("winnow-spark-test");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> dev.winnow.io.AtomicFiles.deleteQuietly(dir)));
+                sharedStore = write(dir.resolve("store"), 3000, 5);
+                sharedParquet = dir.resolve("dyn.parquet");
+                ParquetExport.export(sharedStore, sharedParquet, false, s -> { });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return sharedStore;
+    }
+
+    /** {@link #sharedStore} exported to Parquet. */
+    static synchronized Path sharedParquet() {
+        sharedStore();
+        return sharedParquet;
+    }
+
     /** A store of {@code n} examples and 5 classes under {@code dir}; ids are scattered, not 0..N−1. */
     static Path write(Path dir, int n, long seed) {
         int classes = 5;
