@@ -72,7 +72,7 @@ class SparkMainTest {
     @Test
     void selectWritesIdAndWeightSortedById() throws IOException {
         Path out = dir.resolve("keep.csv");
-        Run r = run("select", "--parquet", parquet.toString(), "--score", "forgetting", "--keep", "0.3",
+        Run r = run("select", "--parquet", parquet.toString(), "--score", "forgetting", "--missing", "easiest", "--keep", "0.3",
                 "--strategy", "calibrated", "--class-balanced", "--alpha", "0.5", "--seed", "4", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(out);
@@ -85,7 +85,7 @@ class SparkMainTest {
     @Test
     void selectToParquetWritesAFolder() {
         Path out = dir.resolve("keep.parquet");
-        Run r = run("select", "--parquet", parquet.toString(), "--score", "aum", "--keep-count", "40",
+        Run r = run("select", "--parquet", parquet.toString(), "--score", "aum", "--missing", "hardest", "--keep-count", "40",
                 "--strategy", "stratified", "--bins", "5", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(SharedSpark.get().read().parquet(out.toString()).count()).isEqualTo(40);
