@@ -6,7 +6,7 @@ import dev.winnow.train.model.ModelSpec;
 /**
  * How to train one proxy or target model. Validated on construction; build with {@link #builder()}
  * ({@code setModel} required, the rest {@code opt…} with defaults: sgd, lr 0.05 (sgd) / 0.001 (adam),
- * momentum 0.9, no weight decay, cosine schedule, 10 epochs, batch 128, seed 0).
+ * momentum 0.9, no weight decay (a rate of 0 freezes the model: useful for probes), cosine schedule, 10 epochs, batch 128, seed 0).
  */
 public record TrainConfig(ModelSpec model, OptimizerKind optimizer, float learningRate, float momentum,
                           float weightDecay, Schedule schedule, int epochs, int batchSize, long seed,
@@ -15,8 +15,8 @@ public record TrainConfig(ModelSpec model, OptimizerKind optimizer, float learni
         if (model == null || optimizer == null || schedule == null) {
             throw new IllegalArgumentException("model, optimizer and schedule are required");
         }
-        if (!(learningRate > 0) || !Float.isFinite(learningRate)) {
-            throw new WinnowException("--lr must be a positive number, got " + learningRate);
+        if (!(learningRate >= 0) || !Float.isFinite(learningRate)) {
+            throw new WinnowException("--lr must be a number ≥ 0, got " + learningRate);
         }
         if (momentum < 0 || momentum >= 1) {
             throw new WinnowException("--momentum must be in [0, 1), got " + momentum);

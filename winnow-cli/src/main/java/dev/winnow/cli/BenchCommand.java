@@ -1,0 +1,60 @@
+package dev.winnow.cli;
+
+import dev.winnow.train.bench.TrainBench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code winnow bench}: measurements of Winnow's own cost. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure Winnow's own speed (not a test: prints numbers).",
+        subcommands = {BenchCommand.Train.class})
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose what to measure: winnow bench train");
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {
+                "Epoch time and examples/s of each model, and the recorder's overhead: the epoch time of an MLP",
+                "recording presentation signals of every example ÷ the same MLP not recording (alternating runs,",
+                "medians over epochs 2..E), plus the cost of one checkpoint pass. Prints a markdown report.",
+            })
+    static final class Train implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--data", defaultValue = "fashion-mnist", paramLabel = "SPEC", description = "Dataset (default ${DEFAULT-VALUE}).")
+        String data;
+
+        @Option(names = "--epochs", defaultValue = "3", paramLabel = "E", description = "Epochs per run (default ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--reps", defaultValue = "2", paramLabel = "R", description = "Repetitions of the overhead pair (default ${DEFAULT-VALUE}).")
+        int reps;
+
+        @Option(names = "--models", defaultValue = "mlp,cnn", split = ",", paramLabel = "M,…", description = "Models to time (default ${DEFAULT-VALUE}).")
+        List<String> models;
+
+        @Option(names = "--limit", paramLabel = "N", description = "First N training examples only.")
+        Integer limit;
+
+        @Override
+        public Integer call() {
+            if (epochs < 1 || reps < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--epochs and --reps must be >= 1");
+            }
+            String md = TrainBench.run(new TrainBench.Options(data, epochs, reps, limit, models), System.err);
+            spec.commandLine().getOut().print(md);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}
