@@ -23,9 +23,10 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
             description = {
-                "Epoch time and examples/s of each model, and the recorder's overhead: the epoch time of an MLP",
-                "recording presentation signals of every example ÷ the same MLP not recording (alternating runs,",
-                "medians over epochs 2..E), plus the cost of one checkpoint pass. Prints a markdown report.",
+                "Epoch time and examples/s of each model, and the recorder's overhead: one MLP run",
+                "records presentation signals in odd epochs and not in even ones; overhead = median",
+                "epoch time on ÷ off (epoch 1 left out). Also the cost of one checkpoint pass.",
+                "Prints a markdown report on stdout, progress on stderr.",
             })
     static final class Train implements Callable<Integer> {
         @CommandLine.Spec
@@ -37,7 +38,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--epochs", defaultValue = "3", paramLabel = "E", description = "Epochs per run (default ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--reps", defaultValue = "2", paramLabel = "R", description = "Repetitions of the overhead pair (default ${DEFAULT-VALUE}).")
+        @Option(names = "--reps", defaultValue = "2", paramLabel = "R", description = "On/off epoch pairs of the overhead run (default ${DEFAULT-VALUE}).")
         int reps;
 
         @Option(names = "--models", defaultValue = "mlp,cnn", split = ",", paramLabel = "M,…", description = "Models to time (default ${DEFAULT-VALUE}).")
@@ -46,11 +47,15 @@ final class BenchCommand implements Runnable {
         @Option(names = "--limit", paramLabel = "N", description = "First N training examples only.")
         Integer limit;
 
+        @Option(names = "--threads", paramLabel = "T", description = "PyTorch CPU threads (default: half the cores, at least 1).")
+        Integer threads;
+
         @Override
         public Integer call() {
             if (epochs < 1 || reps < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--epochs and --reps must be >= 1");
             }
+            dev.winnow.train.Threads.configure(threads);
             String md = TrainBench.run(new TrainBench.Options(data, epochs, reps, limit, models), System.err);
             spec.commandLine().getOut().print(md);
             spec.commandLine().getOut().flush();

@@ -146,6 +146,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training examples only.")
     Integer limit;
 
+    @Option(names = "--threads", paramLabel = "T",
+            description = "PyTorch CPU threads (default: half the cores, at least 1; more threads than free cores is much slower).")
+    Integer threads;
+
     @Option(names = "--force", description = "Overwrite existing outputs in --out.")
     boolean force;
 
@@ -181,6 +185,11 @@ final class TrainCommand implements Callable<Integer> {
             if (limit != null && limit < 1) {
                 throw new WinnowException("--limit must be positive");
             }
+        } catch (WinnowException e) {
+            throw usage(e.getMessage());
+        }
+        try {
+            dev.winnow.train.Threads.configure(threads);
         } catch (WinnowException e) {
             throw usage(e.getMessage());
         }

@@ -94,7 +94,6 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
 
     /** Runs {@code config.epochs()} epochs of {@code plan}, reporting to {@code observers}. */
     public TrainResult train(EpochPlan plan, List<? extends TrainingObserver> observers) {
-        boolean outputs = observers.stream().anyMatch(TrainingObserver::needsOutputs);
         Examples train = data.train();
         int classes = data.classes();
         int epochs = config.epochs();
@@ -108,6 +107,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             long[] f0 = forward.clone();
             long[] b0 = backward.clone();
             phase = Phase.TRAIN;
+            boolean outputs = observers.stream().anyMatch(TrainingObserver::needsOutputs);
             EpochSelection sel = plan.select(epoch, train.size());
             for (int i : sel.indices()) {
                 if (i < 0 || i >= train.size()) {

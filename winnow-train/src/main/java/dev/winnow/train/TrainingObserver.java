@@ -5,7 +5,10 @@ package dev.winnow.train;
  * no-op default; {@link #needsOutputs()} asks the loop to copy each batch's logits and ‖h‖² to the host.
  */
 public interface TrainingObserver {
-    /** Whether {@link BatchResult#logits()} and {@link BatchResult#hSquaredNorm()} must be filled. */
+    /**
+     * Whether {@link BatchResult#logits()} and {@link BatchResult#hSquaredNorm()} must be filled; asked at
+     * the start of every epoch, so an observer may want outputs in some epochs only.
+     */
     default boolean needsOutputs() {
         return false;
     }
