@@ -107,7 +107,6 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             long[] f0 = forward.clone();
             long[] b0 = backward.clone();
             phase = Phase.TRAIN;
-            boolean outputs = observers.stream().anyMatch(TrainingObserver::needsOutputs);
             EpochSelection sel = plan.select(epoch, train.size());
             for (int i : sel.indices()) {
                 if (i < 0 || i >= train.size()) {
@@ -128,6 +127,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             for (TrainingObserver o : observers) {
                 o.onEpochStart(epoch, batches, s);
             }
+            boolean outputs = observers.stream().anyMatch(TrainingObserver::needsOutputs);
             double lossSum = 0;
             for (int bi = 0; bi < batches; bi++) {
                 int from = bi * config.batchSize();
@@ -197,7 +197,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             losses = lossPer.toFloatArray();
             if (outputs) {
                 logits = out.logits().toFloatArray();
-                h2 = out.features().square().sum(new int[] {1}).toFloatArray();
+                h2 = rowSquaredNorms(out.features().toFloatArray(), b);
             }
         }
         forward[Phase.TRAIN.ordinal()] += b;
@@ -209,6 +209,20 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
         }
         return new BatchResult(epoch, batch, ix, ids, y, w == null ? null : java.util.Arrays.copyOfRange(w, from, to),
                 losses, logits, h2, classes);
+    }
+
+    /** ‖row‖² of each of the {@code rows} rows of a row-major matrix (on the host: one copy, no extra native ops). */
+    static float[] rowSquaredNorms(float[] m, int rows) {
+        int d = m.length / rows;
+        float[] out = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            double s = 0;
+            for (int j = r * d; j < (r + 1) * d; j++) {
+                s += (double) m[j] * m[j];
+            }
+            out[r] = (float) s;
+        }
+        return out;
     }
 
     private void zeroGradients() {
@@ -280,9 +294,10 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
                 NDArray x = examples.batch(bm, order, from, to, net.minLength());
                 ProxyNet.Output o = net.forward(ps, x, false);
                 System.arraycopy(o.logits().toFloatArray(), 0, logits, from * c, (to - from) * c);
-                System.arraycopy(o.features().square().sum(new int[] {1}).toFloatArray(), 0, h2, from, to - from);
+                float[] h = o.features().toFloatArray();
+                System.arraycopy(rowSquaredNorms(h, to - from), 0, h2, from, to - from);
                 if (feats != null) {
-                    System.arraycopy(o.features().toFloatArray(), 0, feats, from * d, (to - from) * d);
+                    System.arraycopy(h, 0, feats, from * d, (to - from) * d);
                 }
             }
         }

@@ -6,8 +6,8 @@ package dev.winnow.train;
  */
 public interface TrainingObserver {
     /**
-     * Whether {@link BatchResult#logits()} and {@link BatchResult#hSquaredNorm()} must be filled; asked at
-     * the start of every epoch, so an observer may want outputs in some epochs only.
+     * Whether {@link BatchResult#logits()} and {@link BatchResult#hSquaredNorm()} must be filled; asked after
+     * {@link #onEpochStart} of every epoch, so an observer may want outputs in some epochs only.
      */
     default boolean needsOutputs() {
         return false;
