@@ -25,6 +25,8 @@ import java.util.Properties;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            TrainCommand.class,
+            BenchCommand.class,
             ImportCommand.class,
             ScoreCommand.class,
             SelectCommand.class,
