@@ -13,7 +13,7 @@ package dev.winnow.policy;
  *     if (policy.wantsRefreshPass(epoch)) {               // forward-only, eval mode, all n examples
  *         for (int[] batch : batches(0..n-1)) policy.observe(batch, evalLosses(batch));
  *     }
- *     EpochPlan plan = policy.plan(epoch, epochs);         // who trains this epoch, with which weight
+ *     PolicyPlan plan = policy.plan(epoch, epochs);         // who trains this epoch, with which weight
  *     for (int[] batch : shuffledBatches(plan)) {         // loss = mean_i(plan weight_i * loss_i)
  *         float[] losses = trainStep(batch, weights);      // per-example losses of the forward pass
  *         policy.observe(batch, losses);
@@ -37,7 +37,7 @@ public interface DynamicPolicy {
      * Whether the loop must run a forward-only (eval mode, no backward) pass over all {@code n}
      * examples and {@link #observe} their losses <em>before</em> calling {@link #plan} for this
      * epoch. Such a pass costs {@code n} forward evaluations, which the plan reports as
-     * {@link EpochPlan#forwardOnly()}.
+     * {@link PolicyPlan#forwardOnly()}.
      */
     boolean wantsRefreshPass(int epoch);
 
@@ -45,7 +45,7 @@ public interface DynamicPolicy {
      * The examples to train on in {@code epoch} (0-based, {@code 0 <= epoch < totalEpochs}), in
      * ascending index order, with their loss weights. Each call returns fresh arrays.
      */
-    EpochPlan plan(int epoch, int totalEpochs);
+    PolicyPlan plan(int epoch, int totalEpochs);
 
     /**
      * Feeds back the per-example losses of a batch: {@code losses[j]} is the (unweighted) loss of

@@ -25,9 +25,9 @@ public final class FullPolicy implements DynamicPolicy {
     }
 
     @Override
-    public EpochPlan plan(int epoch, int totalEpochs) {
+    public PolicyPlan plan(int epoch, int totalEpochs) {
         Picks.checkEpoch(epoch, totalEpochs);
-        return EpochPlan.unweighted(Picks.all(n));
+        return PolicyPlan.unweighted(Picks.all(n));
     }
 
     @Override

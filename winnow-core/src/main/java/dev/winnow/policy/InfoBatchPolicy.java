@@ -81,10 +81,10 @@ public final class InfoBatchPolicy implements DynamicPolicy {
     }
 
     @Override
-    public EpochPlan plan(int epoch, int totalEpochs) {
+    public PolicyPlan plan(int epoch, int totalEpochs) {
         Picks.checkEpoch(epoch, totalEpochs);
         if (!prunes(epoch, totalEpochs) || r == 0) {
-            return EpochPlan.unweighted(Picks.all(n));
+            return PolicyPlan.unweighted(Picks.all(n));
         }
         double sum = 0;
         long observed = 0;
@@ -114,7 +114,7 @@ public final class InfoBatchPolicy implements DynamicPolicy {
             }
         }
         int[] indices = java.util.Arrays.copyOf(keep, kept);
-        return new EpochPlan(indices, anyWeighted ? java.util.Arrays.copyOf(weight, kept) : null, 0);
+        return new PolicyPlan(indices, anyWeighted ? java.util.Arrays.copyOf(weight, kept) : null, 0);
     }
 
     @Override

@@ -80,7 +80,7 @@ public abstract sealed class LossEmaPolicy implements DynamicPolicy permits Epsi
     }
 
     @Override
-    public final EpochPlan plan(int epoch, int totalEpochs) {
+    public final PolicyPlan plan(int epoch, int totalEpochs) {
         Picks.checkEpoch(epoch, totalEpochs);
         SplittableRandom rng = Picks.epochRandom(seed, epoch);
         int unseenCount = 0;
@@ -102,7 +102,7 @@ public abstract sealed class LossEmaPolicy implements DynamicPolicy permits Epsi
                 ? Picks.sample(rng, unseen, k)
                 : Picks.merge(unseen, chooseSeen(seen, k - unseenCount, rng));
         long forwardOnly = wantsRefreshPass(epoch) ? n : 0;
-        return new EpochPlan(chosen, null, forwardOnly);
+        return new PolicyPlan(chosen, null, forwardOnly);
     }
 
     /** {@code budget} of the (ascending) observed examples, ascending; {@code 0 < budget <= seen.length}. */

@@ -42,9 +42,9 @@ public final class UniformPolicy implements DynamicPolicy {
     }
 
     @Override
-    public EpochPlan plan(int epoch, int totalEpochs) {
+    public PolicyPlan plan(int epoch, int totalEpochs) {
         Picks.checkEpoch(epoch, totalEpochs);
-        return EpochPlan.unweighted(Picks.sampleRange(Picks.epochRandom(seed, epoch), n, k));
+        return PolicyPlan.unweighted(Picks.sampleRange(Picks.epochRandom(seed, epoch), n, k));
     }
 
     @Override

@@ -103,14 +103,14 @@ class DynamicPoliciesTest {
 
     @Test
     void epochPlanValidates() {
-        assertThatThrownBy(() -> new EpochPlan(new int[2], new float[3], 0)).hasMessageContaining("weights has 3");
-        assertThatThrownBy(() -> new EpochPlan(null, null, 0)).hasMessageContaining("indices");
-        assertThatThrownBy(() -> new EpochPlan(new int[0], null, -1)).hasMessageContaining("forwardOnly");
-        EpochPlan p = new EpochPlan(new int[] {1, 4}, new float[] {2f, 1f}, 7);
+        assertThatThrownBy(() -> new PolicyPlan(new int[2], new float[3], 0)).hasMessageContaining("weights has 3");
+        assertThatThrownBy(() -> new PolicyPlan(null, null, 0)).hasMessageContaining("indices");
+        assertThatThrownBy(() -> new PolicyPlan(new int[0], null, -1)).hasMessageContaining("forwardOnly");
+        PolicyPlan p = new PolicyPlan(new int[] {1, 4}, new float[] {2f, 1f}, 7);
         assertThat(p.weight(0)).isEqualTo(2f);
         assertThat(p.size()).isEqualTo(2);
-        assertThat(EpochPlan.unweighted(new int[] {3}).weight(0)).isEqualTo(1f);
-        assertThat(p).isEqualTo(new EpochPlan(new int[] {1, 4}, new float[] {2f, 1f}, 7)).hasSameHashCodeAs(
-                new EpochPlan(new int[] {1, 4}, new float[] {2f, 1f}, 7));
+        assertThat(PolicyPlan.unweighted(new int[] {3}).weight(0)).isEqualTo(1f);
+        assertThat(p).isEqualTo(new PolicyPlan(new int[] {1, 4}, new float[] {2f, 1f}, 7)).hasSameHashCodeAs(
+                new PolicyPlan(new int[] {1, 4}, new float[] {2f, 1f}, 7));
     }
 }

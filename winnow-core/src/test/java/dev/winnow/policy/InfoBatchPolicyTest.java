@@ -8,7 +8,7 @@ class InfoBatchPolicyTest {
 
     @Test
     void nothingObservedMeansEverythingKeptUnweighted() {
-        EpochPlan plan = new InfoBatchPolicy(5, 1, 0.5).plan(0, 10);
+        PolicyPlan plan = new InfoBatchPolicy(5, 1, 0.5).plan(0, 10);
         assertThat(plan.indices()).containsExactly(0, 1, 2, 3, 4);
         assertThat(plan.weights()).isNull();
     }
@@ -20,7 +20,7 @@ class InfoBatchPolicyTest {
         p.observe(new int[] {0, 1, 2, 3}, new float[] {1f, 2f, 3f, 6f});
         int[] keptCount = new int[5];
         for (int e = 0; e < 200; e++) {
-            EpochPlan plan = p.plan(e, 1000);
+            PolicyPlan plan = p.plan(e, 1000);
             assertThat(plan.indices()).isSorted().contains(2, 3, 4);
             for (int j = 0; j < plan.size(); j++) {
                 int i = plan.indices()[j];
@@ -60,7 +60,7 @@ class InfoBatchPolicyTest {
         int epochs = 4000;
         double avgEstimate = 0;
         for (int e = 0; e < epochs; e++) {
-            EpochPlan plan = p.plan(e, 1_000_000);
+            PolicyPlan plan = p.plan(e, 1_000_000);
             double s = 0;
             for (int j = 0; j < plan.size(); j++) {
                 s += plan.weight(j) * loss[plan.indices()[j]];
@@ -91,7 +91,7 @@ class InfoBatchPolicyTest {
         int epochs = 3000;
         double[] weightSum = new double[n];
         for (int e = 0; e < epochs; e++) {
-            EpochPlan plan = p.plan(e, 1_000_000);
+            PolicyPlan plan = p.plan(e, 1_000_000);
             for (int j = 0; j < plan.size(); j++) {
                 weightSum[plan.indices()[j]] += plan.weight(j);
             }
@@ -114,7 +114,7 @@ class InfoBatchPolicyTest {
         // 8 epochs: δ·8 = 7 → epochs 0..6 prune, 7 is full
         assertThat(p.plan(6, 8).size()).isLessThan(100);
         assertThat(p.plan(6, 8).weighted()).isTrue();
-        EpochPlan last = p.plan(7, 8);
+        PolicyPlan last = p.plan(7, 8);
         assertThat(last.indices()).isEqualTo(Picks.all(100));
         assertThat(last.weights()).isNull();
         // 10 epochs: δ·10 = 8.75 → epochs 0..8 prune, 9 is full
@@ -135,7 +135,7 @@ class InfoBatchPolicyTest {
     void rateZeroKeepsEverythingUnweighted() {
         InfoBatchPolicy p = new InfoBatchPolicy(4, 3, 0.0);
         p.observe(new int[] {0, 1, 2, 3}, new float[] {1, 2, 3, 6});
-        assertThat(p.plan(0, 10)).isEqualTo(EpochPlan.unweighted(new int[] {0, 1, 2, 3}));
+        assertThat(p.plan(0, 10)).isEqualTo(PolicyPlan.unweighted(new int[] {0, 1, 2, 3}));
     }
 
     @Test

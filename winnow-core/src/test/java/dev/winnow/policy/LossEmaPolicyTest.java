@@ -77,11 +77,11 @@ class LossEmaPolicyTest {
     @Test
     void afterARefreshPassNothingIsUnseenAndTheChoiceFollowsTheScores() {
         EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(6, 3, 0.5, 0.0, 0.2, 1);
-        EpochPlan first = p.plan(0, 4); // all unseen: 3 at random
+        PolicyPlan first = p.plan(0, 4); // all unseen: 3 at random
         assertThat(first.indices()).hasSize(3);
         assertThat(p.wantsRefreshPass(1)).isTrue();
         p.observe(new int[] {0, 1, 2, 3, 4, 5}, new float[] {0.1f, 5f, 0.2f, 4f, 0.3f, 3f});
-        EpochPlan second = p.plan(1, 4);
+        PolicyPlan second = p.plan(1, 4);
         assertThat(second.indices()).containsExactly(1, 3, 5);
         assertThat(second.forwardOnly()).isEqualTo(6);
     }

@@ -10,8 +10,8 @@ class UniformPolicyTest {
     void freshBudgetEachEpochAscendingUnweighted() {
         UniformPolicy p = new UniformPolicy(50, 1, 0.2);
         assertThat(p.budget()).isEqualTo(10);
-        EpochPlan a = p.plan(0, 5);
-        EpochPlan b = p.plan(1, 5);
+        PolicyPlan a = p.plan(0, 5);
+        PolicyPlan b = p.plan(1, 5);
         assertThat(a.indices()).hasSize(10).isSorted().doesNotHaveDuplicates();
         assertThat(a.weights()).isNull();
         assertThat(a.forwardOnly()).isZero();
@@ -52,7 +52,7 @@ class UniformPolicyTest {
     @Test
     void fullPolicyTakesAll() {
         FullPolicy p = new FullPolicy(4);
-        assertThat(p.plan(2, 3)).isEqualTo(EpochPlan.unweighted(new int[] {0, 1, 2, 3}));
+        assertThat(p.plan(2, 3)).isEqualTo(PolicyPlan.unweighted(new int[] {0, 1, 2, 3}));
         assertThat(p.wantsRefreshPass(0)).isFalse();
     }
 }

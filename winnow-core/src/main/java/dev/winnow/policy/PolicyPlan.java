@@ -3,7 +3,8 @@ package dev.winnow.policy;
 import java.util.Arrays;
 
 /**
- * One epoch's training plan.
+ * What a {@link DynamicPolicy} chose for one epoch (not to be confused with the training loop's
+ * {@code dev.winnow.train.EpochPlan}, which adapts a policy into the loop).
  *
  * @param indices the examples to train on, ascending, each at most once (the loop shuffles them)
  * @param weights per-example loss weights parallel to {@code indices}, or {@code null} when every
@@ -12,8 +13,8 @@ import java.util.Arrays;
  *     pass), to be counted in the cost of the run on top of the {@code indices.length} forward and
  *     backward passes of training
  */
-public record EpochPlan(int[] indices, float[] weights, long forwardOnly) {
-    public EpochPlan {
+public record PolicyPlan(int[] indices, float[] weights, long forwardOnly) {
+    public PolicyPlan {
         if (indices == null) {
             throw new IllegalArgumentException("indices must not be null");
         }
@@ -27,8 +28,8 @@ public record EpochPlan(int[] indices, float[] weights, long forwardOnly) {
     }
 
     /** A plan that trains on {@code indices} unweighted, with no forward-only pass. */
-    public static EpochPlan unweighted(int[] indices) {
-        return new EpochPlan(indices, null, 0);
+    public static PolicyPlan unweighted(int[] indices) {
+        return new PolicyPlan(indices, null, 0);
     }
 
     /** The number of examples trained on this epoch (forward and backward passes). */
@@ -48,7 +49,7 @@ public record EpochPlan(int[] indices, float[] weights, long forwardOnly) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EpochPlan p
+        return o instanceof PolicyPlan p
                 && forwardOnly == p.forwardOnly
                 && Arrays.equals(indices, p.indices)
                 && Arrays.equals(weights, p.weights);
@@ -61,6 +62,6 @@ public record EpochPlan(int[] indices, float[] weights, long forwardOnly) {
 
     @Override
     public String toString() {
-        return "EpochPlan[size=" + indices.length + ", weighted=" + weighted() + ", forwardOnly=" + forwardOnly + "]";
+        return "PolicyPlan[size=" + indices.length + ", weighted=" + weighted() + ", forwardOnly=" + forwardOnly + "]";
     }
 }
