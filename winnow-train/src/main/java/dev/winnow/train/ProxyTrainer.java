@@ -35,7 +35,7 @@ import java.util.SplittableRandom;
  * }</pre>
  */
 public final class ProxyTrainer implements RunContext, AutoCloseable {
-    private enum Phase { TRAIN, RECORD, EVAL }
+    private enum Phase { TRAIN, RECORD, EVAL, REFRESH }
 
     private final DataBundle data;
     private final TrainConfig config;
@@ -53,6 +53,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
         private final float base;
         private final Schedule schedule;
         private volatile double progress;
+        private volatile float applied = Float.NaN;
 
         LrTracker(float base, Schedule schedule) {
             this.base = base;
@@ -61,7 +62,9 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
 
         @Override
         public float getNewValue(int numUpdate) {
-            return (float) (base * schedule.factor(progress));
+            float lr = (float) (base * schedule.factor(progress));
+            applied = lr;
+            return lr;
         }
     }
 
@@ -92,12 +95,21 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
         }
     }
 
-    /** Runs {@code config.epochs()} epochs of {@code plan}, reporting to {@code observers}. */
+    /**
+     * Runs {@code config.epochs()} epochs of {@code plan}, reporting to {@code observers}. Per epoch: a
+     * forward-only refresh pass over all training examples if the plan wants one (its losses go to the
+     * plan), the plan's selection, the training steps (each batch's unweighted per-example losses go to
+     * the plan), observers' epoch end (recording), the test evaluation.
+     *
+     * <p>The learning-rate schedule follows training progress in epochs, (e − 1 + position in the
+     * epoch's selection) / E, so an epoch of fewer examples still covers one epoch of the schedule.
+     */
     public TrainResult train(EpochPlan plan, List<? extends TrainingObserver> observers) {
         Examples train = data.train();
         int classes = data.classes();
         int epochs = config.epochs();
         List<EpochMetrics> metrics = new ArrayList<>();
+        plan.onRunStart(epochs, train.size());
         for (TrainingObserver o : observers) {
             o.onRunStart(this);
         }
@@ -106,6 +118,14 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             long t0 = System.nanoTime();
             long[] f0 = forward.clone();
             long[] b0 = backward.clone();
+            double refreshSeconds = 0;
+            if (plan.wantsRefreshPass(epoch)) {
+                long r0 = System.nanoTime();
+                phase = Phase.REFRESH;
+                refresh(plan, train);
+                refreshSeconds = (System.nanoTime() - r0) / 1e9;
+            }
+            long tPlan = System.nanoTime();
             phase = Phase.TRAIN;
             EpochSelection sel = plan.select(epoch, train.size());
             for (int i : sel.indices()) {
@@ -123,6 +143,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
                     w[k] = sel.weights()[perm[k]];
                 }
             }
+            long tTrain = System.nanoTime();
             int batches = (s + config.batchSize() - 1) / config.batchSize();
             for (TrainingObserver o : observers) {
                 o.onEpochStart(epoch, batches, s);
@@ -137,14 +158,15 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
                 for (float l : r.losses()) {
                     lossSum += l;
                 }
+                if (s > 0 && !Double.isFinite(lossSum)) {
+                    throw new WinnowException("training diverged in epoch " + epoch + " (a loss is not finite); try a lower --lr");
+                }
+                plan.observe(r.indices(), r.losses());
                 for (TrainingObserver o : observers) {
                     o.onBatch(r);
                 }
             }
             double trainLoss = s == 0 ? Double.NaN : lossSum / s;
-            if (s > 0 && !Double.isFinite(trainLoss)) {
-                throw new WinnowException("training diverged in epoch " + epoch + " (loss " + trainLoss + "); try a lower --lr");
-            }
             long t1 = System.nanoTime();
             phase = Phase.RECORD;
             for (TrainingObserver o : observers) {
@@ -155,10 +177,15 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             double acc = data.test().size() == 0 ? Double.NaN : accuracy(data.test());
             long t3 = System.nanoTime();
             phase = Phase.TRAIN;
+            int tr = Phase.TRAIN.ordinal();
+            int rec = Phase.RECORD.ordinal();
             EpochMetrics m = new EpochMetrics(run, epoch, trainLoss, acc,
-                    forward[0] - f0[0], backward[0] - b0[0], forward[1] - f0[1], backward[1] - b0[1], forward[2] - f0[2],
-                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9,
-                    config.learningRate() * config.schedule().factor((double) epoch / epochs));
+                    forward[tr] - f0[tr], backward[tr] - b0[tr], forward[rec] - f0[rec], backward[rec] - b0[rec],
+                    forward[Phase.EVAL.ordinal()] - f0[Phase.EVAL.ordinal()],
+                    (t1 - tTrain) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9,
+                    config.learningRate() * config.schedule().factor((double) epoch / epochs),
+                    forward[Phase.REFRESH.ordinal()] - f0[Phase.REFRESH.ordinal()], refreshSeconds,
+                    (tTrain - tPlan) / 1e9);
             metrics.add(m);
             for (TrainingObserver o : observers) {
                 o.onEpochMetrics(m);
@@ -168,6 +195,33 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             o.onRunEnd(this);
         }
         return new TrainResult(run, config.seed(), net.description(), metrics, setupSeconds);
+    }
+
+    /** The refresh pass: eval-mode forward over the training split; each example's −log p_y goes to the plan. */
+    private void refresh(EpochPlan plan, Examples train) {
+        int n = train.size();
+        int c = data.classes();
+        Outputs o = forwardAll(train, false);
+        int[] indices = new int[n];
+        float[] losses = new float[n];
+        for (int i = 0; i < n; i++) {
+            indices[i] = i;
+            losses[i] = crossEntropy(o.logits(), i * c, c, train.label(i));
+        }
+        plan.observe(indices, losses);
+    }
+
+    /** −log softmax(z)_y of the logits {@code z[offset..offset+c)}, in double precision. */
+    static float crossEntropy(float[] z, int offset, int c, int y) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < c; k++) {
+            max = Math.max(max, z[offset + k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < c; k++) {
+            sum += Math.exp(z[offset + k] - max);
+        }
+        return (float) (max + Math.log(sum) - z[offset + y]);
     }
 
     private BatchResult step(Engine engine, Examples train, int[] idx, float[] w, int from, int to, int classes,
@@ -208,7 +262,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             ids[k] = train.id(ix[k]);
         }
         return new BatchResult(epoch, batch, ix, ids, y, w == null ? null : java.util.Arrays.copyOfRange(w, from, to),
-                losses, logits, h2, classes);
+                losses, logits, h2, classes, tracker.applied);
     }
 
     /** ‖row‖² of each of the {@code rows} rows of a row-major matrix (on the host: one copy, no extra native ops). */

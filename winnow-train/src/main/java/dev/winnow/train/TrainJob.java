@@ -16,14 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * What {@code winnow train} does: trains {@code runs} proxies (seeds seed, seed+1, …) on a dataset,
  * records their dynamics into one store {@code OUT/dynamics/} (format v1) and writes
  * {@code OUT/metrics.json}. With {@code record} off it only trains and writes the metrics.
+ * {@code plans} gives each run's {@link EpochPlan} from the run's seed (full data, a keep-list, or a
+ * fresh {@link DynamicEpochPlan} per run, since a policy is stateful).
  */
 public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int runs, RecordOptions recordOptions,
-                       boolean record) {
+                       boolean record, LongFunction<EpochPlan> plans) {
     public static final String STORE = "dynamics";
     public static final String METRICS = "metrics.json";
 
@@ -32,6 +35,20 @@ public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int
             throw new WinnowException("--runs must be ≥ 1, got " + runs);
         }
         recordOptions.validate(config.epochs());
+        if (plans == null) {
+            throw new IllegalArgumentException("plans is required (seed -> EpochPlan.full() for plain training)");
+        }
+    }
+
+    /** Plain training on all data every epoch. */
+    public TrainJob(DataBundle data, String dataSpec, TrainConfig config, int runs, RecordOptions recordOptions,
+                    boolean record) {
+        this(data, dataSpec, config, runs, recordOptions, record, seed -> EpochPlan.full());
+    }
+
+    /** The same job with each run's plan from {@code plans} (applied to the run's seed). */
+    public TrainJob withPlans(LongFunction<EpochPlan> p) {
+        return new TrainJob(data, dataSpec, config, runs, recordOptions, record, p);
     }
 
     /** Trains every run; returns their results. Existing outputs are refused unless {@code force}. */
@@ -41,6 +58,7 @@ public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int
         AtomicFiles.refuseExisting(store, force);
         AtomicFiles.refuseExisting(metrics, force);
         List<TrainResult> results = new ArrayList<>();
+        List<String> planNames = new ArrayList<>();
         DynamicsWriter writer = record
                 ? DynamicsWriter.create(store, data.train().size(), data.classes(), EnumSet.allOf(Signal.class),
                         recordOptions.logits(), force)
@@ -59,12 +77,15 @@ public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int
                 if (progress != null) {
                     obs.add(new Progress(progress, runs));
                 }
-                try (ProxyTrainer t = new ProxyTrainer(data, config.withSeed(config.seed() + r), r)) {
-                    results.add(t.train(EpochPlan.full(), obs));
+                long seed = config.seed() + r;
+                EpochPlan plan = plans.apply(seed);
+                planNames.add(plan.name());
+                try (ProxyTrainer t = new ProxyTrainer(data, config.withSeed(seed), r)) {
+                    results.add(t.train(plan, obs));
                 }
             }
             if (writer != null) {
-                provenance(writer, results);
+                provenance(writer, results, planNames.get(0));
                 writer.commit();
             }
         } finally {
@@ -72,17 +93,18 @@ public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int
                 writer.close();
             }
         }
-        AtomicFiles.writeString(metrics, metricsJson(results));
+        AtomicFiles.writeString(metrics, metricsJson(results, planNames.get(0)));
         return results;
     }
 
-    private void provenance(DynamicsWriter w, List<TrainResult> results) {
+    private void provenance(DynamicsWriter w, List<TrainResult> results, String plan) {
         w.provenance("tool", "winnow-train");
         w.provenance("dataset", dataSpec);
         w.provenance("dataset_description", data.description());
         w.provenance("model", results.get(0).model());
         w.provenance("config", configMap());
         w.provenance("seeds", results.stream().map(TrainResult::seed).toList());
+        w.provenance("policy", plan);
         w.provenance("checkpoints", List.copyOf(recordOptions.checkpoints()));
         w.provenance("presentation", "logits of the training forward pass (train mode, weights before the step's update)");
         w.provenance("checkpoint", "eval-mode pass over the training split after the epoch's last update");
@@ -133,6 +155,7 @@ public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int
         m.put("test_accuracy", list(r, EpochMetrics::testAccuracy));
         m.put("examples_forward", list(r, EpochMetrics::examplesForward));
         m.put("examples_backward", list(r, EpochMetrics::examplesBackward));
+        m.put("examples_forward_only", list(r, EpochMetrics::forwardOnly));
         m.put("record_forward", list(r, EpochMetrics::recordForward));
         m.put("record_backward", list(r, EpochMetrics::recordBackward));
         m.put("eval_forward", list(r, EpochMetrics::evalForward));
@@ -140,19 +163,29 @@ public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int
         m.put("train_seconds", list(r, EpochMetrics::trainSeconds));
         m.put("record_seconds", list(r, EpochMetrics::recordSeconds));
         m.put("eval_seconds", list(r, EpochMetrics::evalSeconds));
+        m.put("refresh_seconds", list(r, EpochMetrics::refreshSeconds));
+        m.put("plan_seconds", list(r, EpochMetrics::planSeconds));
         m.put("learning_rate", list(r, EpochMetrics::learningRate));
         m.put("final_test_accuracy", num(r.finalTestAccuracy()));
+        m.put("total_examples_backward", r.examplesBackward());
+        m.put("total_examples_forward_only", r.forwardOnly());
         m.put("phase_seconds", r.phaseSeconds());
         return m;
     }
 
-    /** metrics.json: the per-epoch lists of run 0 at the top level, every run under {@code runs}. */
-    String metricsJson(List<TrainResult> results) {
+    /**
+     * metrics.json: the plan ({@code policy}: full, keep-list or a dynamic policy spec), the per-epoch
+     * lists of run 0 at the top level, every run under {@code runs}. Per epoch {@code examples_backward}
+     * counts examples trained on (forward and backward) and {@code examples_forward_only} the
+     * forward-only evaluations a dynamic policy's refresh pass cost.
+     */
+    String metricsJson(List<TrainResult> results, String plan) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", dataSpec);
         m.put("dataset", data.description());
         m.put("model", results.get(0).model());
         m.put("config", configMap());
+        m.put("policy", plan);
         m.put("store", record ? STORE : null);
         m.putAll(runMap(results.get(0)));
         m.remove("run");

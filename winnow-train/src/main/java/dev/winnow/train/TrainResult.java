@@ -33,14 +33,21 @@ public record TrainResult(int run, long seed, String model, List<EpochMetrics> e
         return epochs.stream().mapToLong(EpochMetrics::recordBackward).sum();
     }
 
+    /** Forward-only evaluations of training examples that a dynamic plan asked for (refresh passes). */
+    public long forwardOnly() {
+        return epochs.stream().mapToLong(EpochMetrics::forwardOnly).sum();
+    }
+
     public long evalForward() {
         return epochs.stream().mapToLong(EpochMetrics::evalForward).sum();
     }
 
-    /** Seconds per phase: setup (model build), train, record, eval, and total. */
+    /** Seconds per phase: setup (model build), refresh and plan (dynamic pruning), train, record, eval, and total. */
     public Map<String, Double> phaseSeconds() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("setup", setupSeconds);
+        m.put("refresh", epochs.stream().mapToDouble(EpochMetrics::refreshSeconds).sum());
+        m.put("plan", epochs.stream().mapToDouble(EpochMetrics::planSeconds).sum());
         m.put("train", epochs.stream().mapToDouble(EpochMetrics::trainSeconds).sum());
         m.put("record", epochs.stream().mapToDouble(EpochMetrics::recordSeconds).sum());
         m.put("eval", epochs.stream().mapToDouble(EpochMetrics::evalSeconds).sum());
