@@ -1,6 +1,10 @@
 package dev.winnow.cli;
 
 import dev.winnow.WinnowException;
+import dev.winnow.policy.DynamicPolicies;
+import dev.winnow.select.KeepList;
+import dev.winnow.train.DynamicEpochPlan;
+import dev.winnow.train.EpochPlan;
 import dev.winnow.train.OptimizerKind;
 import dev.winnow.train.RecordOptions;
 import dev.winnow.train.Schedule;
@@ -48,6 +52,10 @@ import java.util.concurrent.Callable;
             "      --data text:sst2/train.tsv,test=sst2/dev.tsv --out runs/sst2",
             "  winnow train --data csv:train.csv,test=test.csv,label=y \\",
             "      --model mlp --hidden 64 --out runs/tabular",
+            "  winnow train --data fashion-mnist --model mlp --dynamic infobatch:0.5 \\",
+            "      --no-record --out runs/infobatch",
+            "  winnow train --data fashion-mnist --model mlp --keep-list keep.csv \\",
+            "      --no-record --out runs/el2n-30",
             "",
             "Options:",
         },
@@ -70,6 +78,30 @@ import java.util.concurrent.Callable;
             "Models (--model): logreg; mlp (--hidden, default 256,128); cnn and resnet",
             "(images); textbag (mean of word embeddings + MLP, --hidden default 128);",
             "textcnn (convolutions of widths 3, 4, 5 over word embeddings).",
+            "",
+            "Dynamic pruning (--dynamic POLICY): a policy picks each epoch's examples",
+            "from the per-example losses of earlier steps (seeded by --seed of the run).",
+            "  full               every example every epoch (the baseline)",
+            "  uniform:F          a fresh uniform random F*N examples each epoch",
+            "                     (Raju et al. 2021, Accelerating Deep Learning with",
+            "                     Dynamic Data Pruning: the random baseline)",
+            "  eps-greedy:F,EPS   F*N examples: unseen first, then the highest moving-",
+            "                     average loss, an EPS share at random (Raju et al. 2021)",
+            "  ucb:F,C            F*N examples with the highest mean + C*std of the",
+            "                     moving-average loss, unseen first (Raju et al. 2021)",
+            "  infobatch:R[,D]    drop each example with loss below the mean with",
+            "                     probability R, weight the kept ones 1/(1-R); all data",
+            "                     from epoch D*E on (D default 0.875; Qin et al. 2024,",
+            "                     InfoBatch: Lossless Training Speed Up by Unbiased",
+            "                     Dynamic Data Pruning)",
+            "eps-greedy and ucb also take ,alpha=A (moving-average weight, default 0.2)",
+            "and ,refresh=K (a forward-only pass over all examples every K epochs,",
+            "counted as examples_forward_only). metrics.json records the policy and per",
+            "epoch examples_backward (examples trained on) and examples_forward_only;",
+            "the store's presentation rows are NaN for examples not trained that epoch.",
+            "",
+            "Keep-lists (--keep-list FILE): train every epoch on the ids of FILE (CSV",
+            "id,weight as 'winnow select' writes it), each example's loss times its weight.",
         })
 final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -143,6 +175,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-record", description = "Only train and write metrics.json (no dynamics store).")
     boolean noRecord;
 
+    @Option(names = "--dynamic", paramLabel = "POLICY",
+            description = "Dynamic data pruning: full | uniform:F | eps-greedy:F,EPS | ucb:F,C | infobatch:R[,D]"
+                    + " (see 'Dynamic pruning' below).")
+    String dynamic;
+
+    @Option(names = "--keep-list", paramLabel = "FILE",
+            description = "Train only on the examples of this keep-list (CSV id,weight from 'winnow select'), with their weights.")
+    Path keepList;
+
     @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training examples only.")
     Integer limit;
 
@@ -185,6 +226,16 @@ final class TrainCommand implements Callable<Integer> {
             if (limit != null && limit < 1) {
                 throw new WinnowException("--limit must be positive");
             }
+            if (dynamic != null && keepList != null) {
+                throw new WinnowException("--dynamic and --keep-list exclude each other");
+            }
+            if (dynamic != null) {
+                try {
+                    DynamicPolicies.parse(dynamic, 1, seed); // parameter checks do not depend on N
+                } catch (IllegalArgumentException e) {
+                    throw new WinnowException("--dynamic: " + e.getMessage());
+                }
+            }
         } catch (WinnowException e) {
             throw usage(e.getMessage());
         }
@@ -198,11 +249,20 @@ final class TrainCommand implements Callable<Integer> {
             d = d.limit(limit);
         }
         TrainJob job = new TrainJob(d, data + (limit == null ? "" : " --limit " + limit), cfg, runs, rec, !noRecord);
+        int n = d.train().size();
+        if (dynamic != null) {
+            job = job.withPlans(s -> DynamicEpochPlan.parse(dynamic, n, s));
+        } else if (keepList != null) {
+            KeepList k = KeepList.read(keepList);
+            EpochPlan plan = EpochPlan.named("keep-list " + keepList.getFileName() + " (" + k.size() + " of " + n + ")",
+                    EpochPlan.keepList(d.train(), k.ids(), k.weights()));
+            job = job.withPlans(s -> plan);
+        }
         List<TrainResult> results = job.execute(out, force, quiet ? null : System.err);
         TrainResult last = results.get(results.size() - 1);
         System.err.flush();
-        spec.commandLine().getOut().printf("%s: %d run(s) of %s; final test accuracy %s; %s%n", out,
-                results.size(), last.model(),
+        spec.commandLine().getOut().printf("%s: %d run(s) of %s%s; final test accuracy %s; %s%n", out,
+                results.size(), last.model(), dynamic == null ? "" : ", dynamic " + dynamic,
                 results.stream().map(r -> Double.isNaN(r.finalTestAccuracy()) ? "n/a"
                         : String.format("%.2f%%", 100 * r.finalTestAccuracy())).toList(),
                 noRecord ? "metrics.json written" : "store in " + out.resolve(TrainJob.STORE) + ", metrics.json written");

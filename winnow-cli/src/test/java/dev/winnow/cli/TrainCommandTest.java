@@ -83,4 +83,72 @@ class TrainCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("presentation", "checkpoint", "fashion-mnist", "csv:TRAIN.csv", "text:TRAIN.tsv", "--vog");
     }
+
+    @Test
+    void dynamicPolicyTrainsOnItsBudgetAndRecordsIt(@TempDir Path tmp) throws Exception {
+        Path data = csv(tmp);
+        Path out = tmp.resolve("dyn");
+        Result r = run("train", "--data", "csv:" + data + ",test=" + data, "--model", "mlp", "--hidden", "8", "--epochs", "3",
+                "--dynamic", "uniform:0.25", "--quiet", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("dynamic uniform:0.25");
+        var m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertThat(m.get("policy").asText()).isEqualTo("uniform:0.25");
+        assertThat(m.get("examples_backward").toString()).isEqualTo("[30,30,30]");
+        assertThat(m.get("examples_forward_only").toString()).isEqualTo("[0,0,0]");
+        DynamicsStore s = DynamicsStore.open(out.resolve("dynamics"));
+        assertThat(s.manifest().provenance()).containsEntry("policy", "uniform:0.25");
+        var loss = s.signal("loss", 0); // presentation row of epoch 1: NaN for the 90 examples not trained
+        int nan = 0;
+        for (int i = 0; i < 120; i++) {
+            nan += Float.isNaN(loss.get(i)) ? 1 : 0;
+        }
+        assertThat(nan).isEqualTo(90);
+    }
+
+    @Test
+    void keepListTrainsOnlyItsIdsWithTheirWeights(@TempDir Path tmp) throws Exception {
+        Path data = csv(tmp);
+        Path keep = tmp.resolve("keep.csv");
+        Files.writeString(keep, "id,weight\n0,1\n5,2\n9,1\n40,0.5\n");
+        Path out = tmp.resolve("k");
+        Result r = run("train", "--data", "csv:" + data + ",test=" + data, "--model", "mlp", "--hidden", "8", "--epochs", "2",
+                "--keep-list", keep.toString(), "--no-record", "--quiet", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        var m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertThat(m.get("examples_backward").toString()).isEqualTo("[4,4]");
+        assertThat(m.get("policy").asText()).startsWith("keep-list keep.csv (4 of 120)");
+        Files.writeString(keep, "id,weight\n0,1\n500,1\n");
+        Result unknown = run("train", "--data", "csv:" + data, "--model", "mlp", "--keep-list", keep.toString(),
+                "--no-record", "--quiet", "--out", tmp.resolve("k2").toString());
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("example id 500 is not in the training set");
+    }
+
+    @Test
+    void aBadPolicyIsAOneLineUsageError(@TempDir Path tmp) throws Exception {
+        Path data = csv(tmp);
+        for (String bad : new String[] {"uniform:1.5", "ucb:0.3", "nope", "infobatch:0.5,0.5,1", "eps-greedy:0.3,x"}) {
+            Result r = run("train", "--data", "csv:" + data, "--model", "mlp", "--dynamic", bad, "--out", tmp.resolve("o").toString());
+            assertThat(r.code()).as(bad).isEqualTo(2);
+            String first = r.err().lines().findFirst().orElse("");
+            assertThat(first).as(bad).startsWith("winnow: --dynamic: bad dynamic policy '" + bad + "'").contains("valid forms");
+            assertThat(r.err().lines().count()).as(bad).isLessThanOrEqualTo(2); // the line and the '--help' hint
+            assertThat(r.err()).doesNotContain("Exception");
+        }
+        assertThat(Files.exists(tmp.resolve("o"))).isFalse();
+        Path keep = tmp.resolve("keep.csv");
+        Files.writeString(keep, "id,weight\n1,1\n");
+        Result both = run("train", "--data", "csv:" + data, "--model", "mlp", "--dynamic", "uniform:0.5", "--keep-list",
+                keep.toString(), "--out", tmp.resolve("o").toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("exclude each other");
+    }
+
+    @Test
+    void helpExplainsEachPolicyWithItsPaper() {
+        String help = run("train", "--help").out();
+        assertThat(help).contains("--dynamic", "uniform:F", "eps-greedy:F,EPS", "ucb:F,C", "infobatch:R[,D]",
+                "Raju et al. 2021", "Qin et al. 2024", "InfoBatch", "--keep-list", "examples_forward_only");
+    }
 }
