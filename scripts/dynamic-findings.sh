@@ -4,7 +4,8 @@
 # dynamic (a fresh choice per epoch) and static (one keep-list) methods match in examples backpropagated.
 # Costs are measured, not assumed: "train s" is the seconds the loop spent training (refresh passes and
 # planning included), "total s" the wall clock of every command a method needs (JVM start, setup,
-# per-epoch test evaluation, and for static EL2N the 2-epoch proxy and the selection).
+# per-epoch test evaluation, and for static EL2N the 2-epoch proxy and the selection), "CPU s" the
+# user+system CPU seconds of those commands (steadier than wall clock on a shared machine).
 #
 #   scripts/dynamic-findings.sh [OUT]     env: LIMIT (default: all 60000), EPOCHS (10), SEEDS ("0 1 2"),
 #                                              THREADS (1), METHODS (default list below)
@@ -23,48 +24,48 @@ winnow="$here/winnow"
 "$winnow" --version >/dev/null   # build once, outside the timings
 base=(--data fashion-mnist --model mlp "${limit[@]}" --threads "$threads" --quiet --force)
 common=("${base[@]}" --epochs "$epochs")
-now() { date +%s.%N; }
+# timed FILE CMD...: runs CMD (stdout dropped), appends "elapsed user system" seconds to FILE
+timed() { local f="$1"; shift; /usr/bin/time -f "%e %U %S" -a -o "$f" "$@" >/dev/null; }
 results="$out/runs.jsonl"
 : > "$results"
 
 for seed in $seeds; do
-  proxy_s=""
+  proxy_t="$out/proxy/s$seed.time"
   for m in $methods; do
     dir="$out/$(echo "$m" | tr ':,' '__')/s$seed"
     mkdir -p "$dir"
-    extra=0
+    t="$dir/time"
+    : > "$t"
     case "$m" in
       static-*)
         kind="${m#static-}"; kind="${kind%%:*}"; keep="${m##*:}"
-        if [ -z "$proxy_s" ]; then   # one 2-epoch proxy per seed; its cost is charged to every EL2N run
-          t0=$(now)
-          "$winnow" train "${base[@]}" --epochs 2 --checkpoints 2 --no-features --seed "$seed" \
-            --out "$out/proxy/s$seed" >/dev/null
-          proxy_s=$(echo "$(now) - $t0" | bc)
+        if [ ! -s "$proxy_t" ] || [ ! -d "$out/proxy/s$seed/dynamics" ]; then
+          # one 2-epoch proxy per seed; its cost is charged to every static method that uses it (EL2N)
+          mkdir -p "$out/proxy"
+          : > "$proxy_t"
+          timed "$proxy_t" "$winnow" train "${base[@]}" --epochs 2 --checkpoints 2 --no-features --seed "$seed" \
+            --out "$out/proxy/s$seed"
         fi
-        t0=$(now)
         if [ "$kind" = el2n ]; then
-          "$winnow" select --dynamics "$out/proxy/s$seed/dynamics" --score el2n@2 --keep "$keep" --strategy hard \
-            --seed "$seed" --force --out "$dir/keep.csv" >/dev/null
-        else
-          "$winnow" select --dynamics "$out/proxy/s$seed/dynamics" --score random --keep "$keep" --strategy random \
-            --seed "$seed" --force --out "$dir/keep.csv" >/dev/null
+          cat "$proxy_t" >> "$t"
+          timed "$t" "$winnow" select --dynamics "$out/proxy/s$seed/dynamics" --score el2n@2 --keep "$keep" \
+            --strategy hard --seed "$seed" --force --out "$dir/keep.csv"
+        else   # random needs only the ids: the proxy's store supplies them, uncharged
+          timed "$t" "$winnow" select --dynamics "$out/proxy/s$seed/dynamics" --score random --keep "$keep" \
+            --strategy random --seed "$seed" --force --out "$dir/keep.csv"
         fi
-        select_s=$(echo "$(now) - $t0" | bc)
-        extra=$(echo "$select_s + $([ "$kind" = el2n ] && echo "$proxy_s" || echo 0)" | bc)
-        t0=$(now)
-        "$winnow" train "${common[@]}" --seed "$seed" --no-record --keep-list "$dir/keep.csv" --out "$dir" >/dev/null
+        timed "$t" "$winnow" train "${common[@]}" --seed "$seed" --no-record --keep-list "$dir/keep.csv" --out "$dir"
         ;;
       *)
-        t0=$(now)
-        "$winnow" train "${common[@]}" --seed "$seed" --no-record --dynamic "$m" --out "$dir" >/dev/null
+        timed "$t" "$winnow" train "${common[@]}" --seed "$seed" --no-record --dynamic "$m" --out "$dir"
         ;;
     esac
-    wall=$(echo "$(now) - $t0 + $extra" | bc)
-    jq -c --arg method "$m" --argjson seed "$seed" --argjson total "$wall" \
+    wall=$(awk '{s += $1} END {print s}' "$t")
+    cpu=$(awk '{s += $2 + $3} END {print s}' "$t")
+    jq -c --arg method "$m" --argjson seed "$seed" --argjson total "$wall" --argjson cpu "$cpu" \
       '{method: $method, seed: $seed, acc: .final_test_accuracy, backward: .total_examples_backward,
         forward_only: .total_examples_forward_only,
-        train_s: (.phase_seconds.train + .phase_seconds.refresh + .phase_seconds.plan), total_s: $total}' \
+        train_s: (.phase_seconds.train + .phase_seconds.refresh + .phase_seconds.plan), total_s: $total, cpu_s: $cpu}' \
       "$dir/metrics.json" >> "$results"
     tail -n 1 "$results" >&2
   done
@@ -86,8 +87,9 @@ ft = st.mean(r["total_s"] for r in full) if full else None
 ftr = st.mean(r["train_s"] for r in full) if full else None
 print(f"Fashion-MNIST, MLP 784-256-128-10, {limit} training examples, {epochs} epochs, seeds {' '.join(seeds)}, 1 PyTorch thread")
 print()
-print("| method | test acc % (mean ± sd) | Δ vs full (pt) | examples backprop | forward-only | train s | Δ train | total s | Δ total |")
-print("|---|---|---|---|---|---|---|---|---|")
+fc = st.mean(r["cpu_s"] for r in full) if full else None
+print("| method | test acc % (mean ± sd) | Δ vs full (pt) | examples backprop | forward-only | train s | Δ train | total s | Δ total | CPU s | Δ CPU |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for m in order:
     rs = [r for r in rows if r["method"] == m]
     a, asd = ms([100 * r["acc"] for r in rs])
@@ -98,5 +100,7 @@ for m in order:
     d = f"{a - 100 * fa:+.2f}" if fa is not None else "n/a"
     dtr = f"{100 * (tr / ftr - 1):+.0f}%" if ftr else "n/a"
     dtt = f"{100 * (tt / ft - 1):+.0f}%" if ft else "n/a"
-    print(f"| {m} | {a:.2f} ± {asd:.2f} | {d} | {b:,.0f} | {fo:,.0f} | {tr:.1f} | {dtr} | {tt:.1f} | {dtt} |")
+    cp = st.mean(r["cpu_s"] for r in rs)
+    dcp = f"{100 * (cp / fc - 1):+.0f}%" if fc else "n/a"
+    print(f"| {m} | {a:.2f} ± {asd:.2f} | {d} | {b:,.0f} | {fo:,.0f} | {tr:.1f} | {dtr} | {tt:.1f} | {dtt} | {cp:.1f} | {dcp} |")
 PY
