@@ -26,6 +26,7 @@ import java.util.Properties;
         subcommands = {
             CommandLine.HelpCommand.class,
             TrainCommand.class,
+            PruneCommand.class,
             BenchCommand.class,
             ImportCommand.class,
             ScoreCommand.class,
