@@ -65,6 +65,11 @@ public final class Report {
         Path tmp;
         try {
             tmp = Files.createTempDirectory(dir, "." + FILES + ".");
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the default permissions will do
+            }
         } catch (IOException e) {
             throw new WinnowException(dir + ": cannot write the report (" + e.getMessage() + ")", e);
         }
@@ -422,6 +427,8 @@ public final class Report {
         c.getStyler().setLegendVisible(false);
         c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        c.getStyler().setXAxisDecimalPattern(hi - lo >= 20 ? "#,##0" : hi - lo >= 2 ? "0.#" : "0.###");
+        c.getStyler().setYAxisDecimalPattern("#,##0");
         XYSeries s = c.addSeries(score, xs, ys);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
         Color col = PALETTE[index % PALETTE.length];
@@ -777,8 +784,8 @@ public final class Report {
             figure img { max-width: 100%; height: auto; display: block; }
             figcaption { font-weight: bold; font-size: 14px; margin: 4px 0; }
             .scroll { overflow-x: auto; }
-            table { border-collapse: collapse; font-size: 13px; }
-            th, td { padding: 4px 8px; text-align: right; border-bottom: 1px solid var(--line); white-space: nowrap; }
+            table { border-collapse: collapse; font-size: 12.5px; }
+            th, td { padding: 3px 6px; text-align: right; border-bottom: 1px solid var(--line); white-space: nowrap; }
             th { background: #fafafa; }
             td:first-child, th:first-child { text-align: left; }
             tr.first td { border-top: 2px solid #ccc; }
