@@ -25,6 +25,9 @@ import java.util.Properties;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            StudyCommand.class,
+            ReportCommand.class,
+            DemoCommand.class,
         })
 public final class WinnowCli implements Runnable {
     @CommandLine.Spec

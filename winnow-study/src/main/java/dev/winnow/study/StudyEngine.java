@@ -3,7 +3,6 @@ package dev.winnow.study;
 import dev.winnow.dynamics.DynamicsStore;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * What a study needs from the rest of Winnow, as five small pieces: load the data, record proxy
@@ -87,8 +86,30 @@ public record StudyEngine(DataLoader loader, ProxyRecorder proxy, Scorer scorer,
                                long trainForward, long trainBackward, long evalForward, long steps) {
     }
 
-    /** The method names an engine supports, for messages; all by default. */
-    public List<String> describe() {
-        return List.of();
+    /**
+     * Makes the engine for a spec; found with {@link java.util.ServiceLoader} so the command line needs no
+     * compile-time knowledge of the training module. The provider with the highest priority wins.
+     */
+    public interface Provider {
+        StudyEngine create(StudySpec spec);
+
+        default int priority() {
+            return 0;
+        }
+    }
+
+    /** The engine of the highest-priority {@link Provider} on the class path. */
+    public static StudyEngine forSpec(StudySpec spec) {
+        Provider best = null;
+        for (Provider p : java.util.ServiceLoader.load(Provider.class)) {
+            if (best == null || p.priority() > best.priority()) {
+                best = p;
+            }
+        }
+        if (best == null) {
+            throw new dev.winnow.WinnowException("this build has no training engine for studies (winnow-train with "
+                    + "core scores and selection); build the full project");
+        }
+        return best.create(spec);
     }
 }

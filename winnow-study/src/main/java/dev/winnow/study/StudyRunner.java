@@ -62,10 +62,19 @@ public final class StudyRunner {
     }
 
     /**
-     * Prepares {@code dir} for {@code spec} under {@code mode} and returns the spec to run: with
-     * {@link Mode#RESUME} and a null spec, the one stored in the folder.
+     * Checks, without touching anything, that {@code spec} may run in {@code dir} under {@code mode}, and
+     * returns the spec to run: with {@link Mode#RESUME} and a null spec, the one stored in the folder.
      */
+    public static StudySpec check(StudySpec spec, Path dir, Mode mode) {
+        return prepare(spec, dir, mode, false);
+    }
+
+    /** {@link #check}, then with {@link Mode#FORCE} removes the old study. */
     public static StudySpec prepare(StudySpec spec, Path dir, Mode mode) {
+        return prepare(spec, dir, mode, true);
+    }
+
+    private static StudySpec prepare(StudySpec spec, Path dir, Mode mode, boolean act) {
         Path studyJson = dir.resolve("study.json");
         boolean exists = Files.isDirectory(dir) && !isEmptyDir(dir);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -82,7 +91,9 @@ public final class StudyRunner {
                     if (!Files.isRegularFile(studyJson)) {
                         throw new WinnowException(dir + ": is not empty and holds no study.json; --force only replaces a study folder");
                     }
-                    AtomicFiles.deleteTree(dir);
+                    if (act) {
+                        AtomicFiles.deleteTree(dir);
+                    }
                 }
             }
             case RESUME -> {

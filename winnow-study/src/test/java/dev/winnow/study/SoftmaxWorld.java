@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * SGD as proxy and target, scores computed from the recorded dynamics, and the selection rules of
  * DESIGN.md for random / hard / easy / window / calibrated.
  */
-final class SoftmaxWorld implements StudyData {
+public final class SoftmaxWorld implements StudyData {
     static final int SIDE = 8;
     static final int D = SIDE * SIDE;
 
