@@ -155,7 +155,7 @@ public final class Report {
                 keeps.addAll(row.keySet());
             }
         });
-        for (double k : keeps) {
+        for (double k : summaryKeeps(keeps)) {
             List<StudyResults.Cell> at = new ArrayList<>();
             res.cells().forEach((m, row) -> {
                 if (!m.equals(MethodSpec.FULL) && row.containsKey(k)) {
@@ -271,6 +271,30 @@ public final class Report {
         if (out.isEmpty()) {
             out.add("No finished runs yet.");
         }
+        return out;
+    }
+
+    /** At most three kept fractions to talk about: the smallest, 30% and 50% where studied, else the next ones. */
+    static List<Double> summaryKeeps(TreeSet<Double> keeps) {
+        List<Double> out = new ArrayList<>();
+        if (keeps.isEmpty()) {
+            return out;
+        }
+        out.add(keeps.first());
+        for (double k : new double[] {0.3, 0.5}) {
+            if (keeps.contains(k) && !out.contains(k)) {
+                out.add(k);
+            }
+        }
+        for (double k : keeps) {
+            if (out.size() >= 3) {
+                break;
+            }
+            if (!out.contains(k)) {
+                out.add(k);
+            }
+        }
+        out.sort(null);
         return out;
     }
 
