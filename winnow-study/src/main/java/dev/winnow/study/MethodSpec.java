@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param name     the text as written (normalised to lower case): the method's name in results
  * @param score    the score spec handed to the scorer ({@code random} for the random method)
  * @param strategy {@code random}, {@code hard}, {@code easy}, {@code window}, {@code stratified},
- *                 {@code calibrated}, {@code moderate} or {@code dynamic}
+ *                 {@code calibrated} or {@code dynamic}
  * @param params   the strategy's numeric parameters, in order
  * @param classBalanced whether the strategy runs inside each class with proportional quotas
  * @param policy   the dynamic policy spec (only for {@code dynamic})
@@ -24,7 +24,7 @@ public record MethodSpec(String name, String score, String strategy, List<Double
     public static final String FULL = "full";
 
     private static final List<String> STRATEGIES =
-            List.of("random", "hard", "easy", "window", "stratified", "calibrated", "moderate");
+            List.of("random", "hard", "easy", "window", "stratified", "calibrated");
     private static final Pattern SCORE = Pattern.compile("[a-z][a-z0-9_]*(@[0-9]+)?");
 
     public MethodSpec {
@@ -34,7 +34,7 @@ public record MethodSpec(String name, String score, String strategy, List<Double
                     + "' (one of " + String.join(", ", STRATEGIES) + ", or dynamic:POLICY)");
         }
         switch (strategy) {
-            case "random", "hard", "easy", "moderate" -> requireCount(name, params, 0, 0, "");
+            case "random", "hard", "easy" -> requireCount(name, params, 0, 0, "");
             case "window" -> {
                 requireCount(name, params, 1, 1, " (window:OFFSET, the hardest fraction to skip)");
                 requireFraction(name, params.get(0), "offset", true);
