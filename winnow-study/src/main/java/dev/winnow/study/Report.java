@@ -478,11 +478,12 @@ public final class Report {
     private void resultsTable() {
         StudyResults.Cell full = res.full();
         html.append("<section><h2>Results</h2>\n<p class=\"note\">Accuracy as mean ± standard deviation over seeds, "
-                + "with the lowest and highest seed; seconds are means per run. “× full” is the run's total cost "
-                + "as a fraction of full training.</p>\n<div class=\"scroll\"><table class=\"results\">\n<thead><tr>"
+                + "with the lowest and highest seed; seconds are wall-clock means per run. “× full” is the run's total "
+                + "cost as a fraction of full training. CPU s is the process CPU time of the run, all threads, "
+                + "everything counted: steadier than wall time on a shared machine.</p>\n<div class=\"scroll\"><table class=\"results\">\n<thead><tr>"
                 + "<th>method</th><th>kept</th><th>examples</th><th>seeds</th><th>accuracy</th><th>min–max</th>"
                 + "<th>vs full</th><th>proxy s</th><th>scoring s</th><th>selection s</th><th>training s</th>"
-                + "<th>eval s</th><th>total s</th><th>× full</th><th>fwd / bwd examples</th></tr></thead>\n<tbody>\n");
+                + "<th>eval s</th><th>total s</th><th>× full</th><th>CPU s</th><th>fwd / bwd examples</th></tr></thead>\n<tbody>\n");
         for (Map.Entry<String, Map<Double, StudyResults.Cell>> e : res.cells().entrySet()) {
             boolean first = true;
             for (StudyResults.Cell c : e.getValue().values()) {
@@ -506,6 +507,7 @@ public final class Report {
                 }
                 html.append("<td>").append(full != null && full.total() > 0 ? String.format(Locale.ROOT, "%.2f", c.total() / full.total()) : "")
                         .append("</td>");
+                html.append("<td>").append(Double.isNaN(c.cpu()) ? "–" : num(c.cpu())).append("</td>");
                 html.append("<td>").append(count(c.forward())).append(" / ").append(count(c.backward())).append("</td>");
                 html.append("</tr>\n");
                 first = false;

@@ -24,7 +24,7 @@ public final class StudyResults {
     /** One (method, kept fraction) cell aggregated over seeds. */
     public record Cell(String method, double keep, int seeds, double accMean, double accStd, double accMin,
                        double accMax, double proxy, double scoring, double selection, double training,
-                       double evaluation, double total, double forward, double backward, double k) {
+                       double evaluation, double total, double cpu, double forward, double backward, double k) {
     }
 
     private final Path dir;
@@ -94,6 +94,7 @@ public final class StudyResults {
         return new Cell(method, keep, rs.size(), Stats.mean(acc), Stats.std(acc), min, max,
                 meanOf(rs, "seconds", "proxy"), meanOf(rs, "seconds", "scoring"), meanOf(rs, "seconds", "selection"),
                 meanOf(rs, "seconds", "training"), meanOf(rs, "seconds", "evaluation"), meanOf(rs, "seconds", "total"),
+                meanOf(rs, "cpu_seconds", "total"),
                 meanOf(rs, "forward_examples", null), meanOf(rs, "backward_examples", null), meanOf(rs, "k", null));
     }
 
@@ -101,7 +102,7 @@ public final class StudyResults {
         double s = 0;
         for (JsonNode r : rs) {
             JsonNode n = b == null ? r.path(a) : r.path(a).path(b);
-            s += n.asDouble();
+            s += n.isNumber() ? n.asDouble() : Double.NaN;
         }
         return s / rs.size();
     }

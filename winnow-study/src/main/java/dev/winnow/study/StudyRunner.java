@@ -213,6 +213,8 @@ public final class StudyRunner {
         int[] trainLabels;
         int flipped;
         StudyEngine.Cost proxyCost = new StudyEngine.Cost(0, 0, 0);
+        double proxyCpu;
+        final Map<String, Double> scoreCpu = new LinkedHashMap<>();
         final Map<String, float[]> scores = new LinkedHashMap<>();
         final Map<String, Double> scoreSeconds = new LinkedHashMap<>();
 
@@ -267,14 +269,17 @@ public final class StudyRunner {
             if (Files.isRegularFile(costFile) && Files.isDirectory(store)) {
                 JsonNode c = readJson(costFile);
                 proxyCost = new StudyEngine.Cost(c.path("seconds").asDouble(), c.path("forward").asLong(), c.path("backward").asLong());
+                proxyCpu = c.path("cpu_seconds").asDouble(Double.NaN);
                 return;
             }
             AtomicFiles.deleteQuietly(store);
             say(String.format(Locale.ROOT, "winnow study: seed %d: training %d proxy run(s) for %d epoch(s) to record dynamics",
                     seed, spec.proxyRuns(), spec.proxyEpochs()));
             long t0 = System.nanoTime();
+            double cpu0 = processCpuSeconds();
             StudyEngine.Cost c = engine.proxy().record(data, trainLabels, spec, seed, store);
             double wall = (System.nanoTime() - t0) / 1e9;
+            proxyCpu = processCpuSeconds() - cpu0;
             if (!Files.isDirectory(store)) {
                 throw new WinnowException("the proxy recorder wrote no dynamics store at " + store);
             }
@@ -282,6 +287,7 @@ public final class StudyRunner {
             proxyCost = new StudyEngine.Cost(Math.max(wall, c.seconds()), c.forward(), c.backward());
             ObjectNode n = ResultsLog.JSON.createObjectNode();
             n.put("seconds", proxyCost.seconds());
+            n.put("cpu_seconds", proxyCpu);
             n.put("forward", proxyCost.forward());
             n.put("backward", proxyCost.backward());
             n.put("seed", seed);
@@ -305,11 +311,14 @@ public final class StudyRunner {
                 if (Files.isRegularFile(csv) && Files.isRegularFile(meta)) {
                     scores.put(s, ScoreTable.read(csv).scores());
                     scoreSeconds.put(s, readJson(meta).path("seconds").asDouble());
+                    scoreCpu.put(s, readJson(meta).path("cpu_seconds").asDouble(Double.NaN));
                     continue;
                 }
                 long t0 = System.nanoTime();
+                double cpu0 = processCpuSeconds();
                 float[] v = engine.scorer().score(s, store, seed);
                 double secs = (System.nanoTime() - t0) / 1e9;
+                double cpu = processCpuSeconds() - cpu0;
                 if (v.length != data.size()) {
                     throw new WinnowException("score '" + s + "' returned " + v.length + " values for " + data.size() + " examples");
                 }
@@ -324,11 +333,26 @@ public final class StudyRunner {
                 n.put("score", s);
                 n.put("seed", seed);
                 n.put("seconds", secs);
+                n.put("cpu_seconds", cpu);
                 AtomicFiles.writeString(meta, n.toPrettyString() + "\n");
                 scores.put(s, v);
                 scoreSeconds.put(s, secs);
+                scoreCpu.put(s, cpu);
             }
         }
+    }
+
+    /**
+     * CPU seconds of this process so far, all threads (native ones included), or NaN where the JVM cannot
+     * tell. Wall seconds depend on what else the machine runs; CPU seconds much less.
+     */
+    static double processCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            long t = sun.getProcessCpuTime();
+            return t < 0 ? Double.NaN : t / 1e9;
+        }
+        return Double.NaN;
     }
 
     /** A score spec as a file name: {@code el2n@2} → {@code el2n_2}. */
@@ -352,6 +376,7 @@ public final class StudyRunner {
         long[] ids;
         float[] weights;
         double selectionSeconds = 0;
+        double selectionCpu = 0;
         if (m == null) {
             ids = data.ids().clone();
             Arrays.sort(ids);
@@ -359,8 +384,10 @@ public final class StudyRunner {
         } else {
             float[] s = m.needsScore() ? ctx.scores.get(m.score()) : null;
             long t0 = System.nanoTime();
+            double cpu0 = processCpuSeconds();
             StudyEngine.KeepList kl = engine.selector().select(m, s, ctx.trainLabels, data.ids(), keep, ctx.seed);
             selectionSeconds = (System.nanoTime() - t0) / 1e9;
+            selectionCpu = processCpuSeconds() - cpu0;
             ids = kl.ids();
             weights = kl.weights();
         }
@@ -373,9 +400,11 @@ public final class StudyRunner {
             epochs = (int) ceilDiv(maxSteps, ceilDiv(k, spec.batchSize()));
         }
         long tTrain = System.nanoTime();
+        double cpuTrain0 = processCpuSeconds();
         StudyEngine.TrainOutcome out = engine.trainer().train(new StudyEngine.TrainRequest(
                 data, ctx.trainLabels, ids, weights, ctx.seed, spec, epochs, maxSteps));
         double wall = (System.nanoTime() - tTrain) / 1e9;
+        double targetCpu = processCpuSeconds() - cpuTrain0;
         // setup the trainer did not time itself (building the model, copying the subset) is training cost too
         double trainingSeconds = Math.max(out.trainingSeconds(), wall - out.evaluationSeconds());
         boolean proxy = m != null && m.needsProxy();
@@ -398,6 +427,14 @@ public final class StudyRunner {
         secs.put("training", trainingSeconds);
         secs.put("evaluation", out.evaluationSeconds());
         secs.put("total", proxySecs + scoringSecs + selectionSeconds + trainingSeconds + out.evaluationSeconds());
+        ObjectNode cpu = r.putObject("cpu_seconds");
+        double pc = proxy ? ctx.proxyCpu : 0;
+        double sc = m != null && m.needsScore() ? ctx.scoreCpu.getOrDefault(m.score(), Double.NaN) : 0;
+        cpu.put("proxy", pc);
+        cpu.put("scoring", sc);
+        cpu.put("selection", selectionCpu);
+        cpu.put("target", targetCpu);
+        cpu.put("total", pc + sc + selectionCpu + targetCpu);
         long pf = proxy ? ctx.proxyCost.forward() : 0;
         long pb = proxy ? ctx.proxyCost.backward() : 0;
         r.put("forward_examples", pf + out.trainForward() + out.evalForward());

@@ -53,7 +53,7 @@ class StudyRunnerTest {
         assertThat(lines).hasSize(18);
         for (JsonNode l : lines) {
             for (String f : List.of("method", "keep", "seed", "test_accuracy", "seconds", "forward_examples",
-                    "backward_examples", "counts", "provenance", "k", "epochs", "steps")) {
+                    "backward_examples", "counts", "provenance", "k", "epochs", "steps", "cpu_seconds")) {
                 assertThat(l.has(f)).as(f + " in " + l).isTrue();
             }
             for (String f : List.of("proxy", "scoring", "selection", "training", "evaluation", "total")) {
@@ -85,6 +85,10 @@ class StudyRunnerTest {
                 + hard.path("seconds").path("evaluation").asDouble();
         assertThat(hard.path("seconds").path("total").asDouble()).isCloseTo(sum5, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(cal.path("provenance").path("weighted").asBoolean()).isTrue();
+        // CPU seconds: the proxy's share is charged to score-based methods only
+        assertThat(hard.path("cpu_seconds").path("proxy").asDouble()).isPositive();
+        assertThat(random.path("cpu_seconds").path("proxy").asDouble()).isZero();
+        assertThat(hard.path("cpu_seconds").path("target").asDouble()).isPositive();
         assertThat(full.path("test_accuracy").asDouble()).as("the fake really learns").isGreaterThan(0.6);
         // hardest-first at 20% keeps the noisiest examples and trains a worse model than random
         assertThat(hard.path("test_accuracy").asDouble()).isLessThanOrEqualTo(random.path("test_accuracy").asDouble());
