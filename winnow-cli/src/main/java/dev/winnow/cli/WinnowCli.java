@@ -25,6 +25,9 @@ import java.util.Properties;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            ImportCommand.class,
+            ScoreCommand.class,
+            SelectCommand.class,
             StudyCommand.class,
             ReportCommand.class,
             DemoCommand.class,

@@ -1,0 +1,104 @@
+package dev.winnow.cli;
+
+import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.io.AtomicFiles;
+import dev.winnow.io.ScoreTable;
+import dev.winnow.score.MissingPolicy;
+import dev.winnow.score.Score;
+import dev.winnow.score.ScoreOptions;
+import dev.winnow.score.Scores;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code winnow score}: one score per example from a dynamics store, written as id,label,score CSV. */
+@Command(name = "score",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Score every example of a dynamics store and write the CSV id,label,score.",
+            "Higher = harder. Scores average over the store's runs; '@E' reads epoch E:",
+            "the checkpoint of that epoch, else the example's last presentation in it.",
+        })
+public final class ScoreCommand implements Callable<Integer> {
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dynamics", required = true, paramLabel = "DIR", description = "the dynamics store (a folder with manifest.json)")
+    Path dynamics;
+
+    @Option(names = "--score", required = true, paramLabel = "NAME", description = "which score, e.g. el2n@10, forgetting, aum (list below)")
+    String score;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "seed of 'random' (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--external", paramLabel = "FILE", description = "CSV with an 'id' column, for 'external'")
+    Path external;
+
+    @Option(names = "--column", paramLabel = "COL", description = "the column of --external to use as the score")
+    String column;
+
+    @Option(names = "--vog-per-class", description = "standardise 'vog' within each class")
+    boolean vogPerClass;
+
+    @Option(names = "--missing", defaultValue = "fail", paramLabel = "POLICY",
+            description = "examples never observed where the score looks: fail (default), hardest or "
+                    + "easiest (they get the highest / lowest observed score)")
+    String missing;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "where to write id,label,score")
+    Path out;
+
+    @Option(names = "--force", description = "overwrite --out if it exists")
+    boolean force;
+
+    /** picocli injects the spec when it builds the command: the footer lists every score. */
+    @CommandLine.Spec
+    void setSpec(CommandLine.Model.CommandSpec s) {
+        this.spec = s;
+        s.usageMessage().footer(catalogue());
+    }
+
+    static String[] catalogue() {
+        var entries = Scores.catalogue();
+        int width = entries.stream().mapToInt(e -> e.usage().length()).max().orElse(10);
+        String[] lines = new String[entries.size() * 2 + 2];
+        int k = 0;
+        lines[k++] = "%nScores (higher = harder; E = epoch, K = last epoch counted):";
+        for (var e : entries) {
+            lines[k++] = String.format("  %-" + width + "s  %s", e.usage(), e.meaning());
+            lines[k++] = String.format("  %-" + width + "s    reads %s; %s", "", e.needs(), e.source());
+        }
+        lines[k] = "%nExample: winnow score --dynamics runs/proxy --score el2n@10 --out el2n.csv";
+        return lines;
+    }
+
+    @Override
+    public Integer call() {
+        ScoreOptions opts = new ScoreOptions(seed, external, column, vogPerClass);
+        Score s;
+        MissingPolicy policy;
+        try {
+            s = Scores.parse(score, opts);
+            policy = MissingPolicy.of(missing);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if ((external != null || column != null) && !s.name().equals("external")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--external and --column belong to the score 'external', not '" + s.name() + "'");
+        }
+        AtomicFiles.refuseExisting(out, force);
+        DynamicsStore store = DynamicsStore.open(dynamics);
+        long t0 = System.nanoTime();
+        ScoreTable table = Scores.table(store, s, policy);
+        table.write(out, force);
+        spec.commandLine().getOut().printf("%s: %s of %d examples (%.1f s)%n", out, s.name(), table.size(),
+                (System.nanoTime() - t0) / 1e9);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

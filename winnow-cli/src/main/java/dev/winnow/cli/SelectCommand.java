@@ -1,0 +1,209 @@
+package dev.winnow.cli;
+
+import dev.winnow.WinnowException;
+import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.io.ScoreTable;
+import dev.winnow.score.MissingPolicy;
+import dev.winnow.score.Score;
+import dev.winnow.score.ScoreOptions;
+import dev.winnow.score.Scores;
+import dev.winnow.select.Budget;
+import dev.winnow.select.SelectOptions;
+import dev.winnow.select.Selection;
+import dev.winnow.select.SelectionWriter;
+import dev.winnow.select.Selector;
+import dev.winnow.select.Strategy;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code winnow select}: a keep-list (+ weights) from per-example scores. */
+@Command(name = "select",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 110,
+        description = {
+            "Select the examples to keep from per-example scores (higher = harder) and write the keep-list",
+            "FILE.csv (id,weight, sorted by id) with its provenance FILE.json beside it (inputs and their",
+            "SHA-256, strategy, parameters, seed, N, k, tool version). Same inputs and seed, same bytes.",
+            "",
+            "Strategies:",
+            "  hard        the k hardest (highest scores). Use when you keep much (>= ~70%%).",
+            "  easy        the k easiest (lowest scores). A baseline; the better end only at tiny budgets.",
+            "  window      skip the hardest --offset fraction (likely label noise), then the k hardest.",
+            "  random      k uniformly at random (the smallest random keys). Hard to beat at high compression.",
+            "  stratified  drop the hardest --drop-hardest fraction, split the score range into --bins equal",
+            "              bins, spread k over them starting from the smallest bin, random inside a bin (CCS).",
+            "  calibrated  the --alpha * k hardest, then the rest at random, each random pick weighted",
+            "              (N - k_s) / k_r so the weighted loss estimates the full-data loss.",
+            "",
+            "When to use which: keeping most of the data (>= ~70%%), 'hard' (or 'window' on noisy labels) works.",
+            "At high compression (<= ~30%% kept) keeping only the hardest loses to random: use 'random',",
+            "'stratified' (Zheng et al. 2023, CCS: coverage of the whole score range, with a small",
+            "--drop-hardest such as 0.1 to shed mislabeled examples) or 'calibrated' (Ayed & Hayou 2023:",
+            "score-based pruning alone fails at high compression; mixing in weighted random picks fixes it).",
+            "--class-balanced keeps each class's share of k (largest remainder) and runs the strategy per class.",
+            "",
+            "Ties in score break by the random key of (seed, id), then by id; see DESIGN.md 'Selection'.",
+            "",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  winnow select --scores el2n.csv --keep 0.7 --strategy hard --out keep.csv",
+            "  winnow select --scores aum.csv --keep 0.2 --strategy stratified --drop-hardest 0.1 --out keep.csv",
+            "  winnow select --scores el2n.csv --keep-count 5000 --strategy calibrated --alpha 0.5 --seed 7 \\",
+            "                --class-balanced --out keep.csv",
+            "",
+            "Exit codes: 0 done, 1 the data failed (one line), 2 usage error.",
+        })
+public final class SelectCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (one of):%n")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--scores", paramLabel = "FILE.csv",
+                description = "scores as id,label,score CSV (what 'winnow score' writes)")
+        Path scores;
+
+        @ArgGroup(exclusive = false)
+        FromDynamics dynamics;
+    }
+
+    static final class FromDynamics {
+        @Option(names = "--dynamics", paramLabel = "DIR", required = true,
+                description = "a dynamics store to score first (with --score)")
+        Path dir;
+
+        @Option(names = "--score", paramLabel = "NAME", required = true,
+                description = "the score to compute from --dynamics, e.g. el2n@10, forgetting, aum")
+        String score;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Budget (one of):%n")
+    Keep keep;
+
+    static final class Keep {
+        @Option(names = "--keep", paramLabel = "F",
+                description = "fraction to keep, 0 < F <= 1: k = max(1, floor(F * N))")
+        Double fraction;
+
+        @Option(names = "--keep-count", paramLabel = "K", description = "number to keep, 1 <= K <= N")
+        Long count;
+    }
+
+    @Option(names = "--strategy", paramLabel = "S", required = true,
+            description = "hard, easy, window, random, stratified or calibrated (see above)")
+    String strategy;
+
+    @Option(names = "--class-balanced", description = "per-class quotas proportional to class size")
+    boolean classBalanced;
+
+    @Option(names = "--offset", paramLabel = "O",
+            description = "window: skip the hardest floor(O * N) first, 0 <= O < 1 (required for window)")
+    Double offset;
+
+    @Option(names = "--bins", paramLabel = "B",
+            description = "stratified: equal-width score bins (default " + SelectOptions.DEFAULT_BINS + ")")
+    Integer bins;
+
+    @Option(names = "--drop-hardest", paramLabel = "BETA",
+            description = "stratified: drop the hardest floor(BETA * N) first, 0 <= BETA < 1 (default 0)")
+    Double dropHardest;
+
+    @Option(names = "--alpha", paramLabel = "A",
+            description = "calibrated: floor(A * k) hardest, the rest random, 0 <= A < 1 (default "
+                    + SelectOptions.DEFAULT_ALPHA + ")")
+    Double alpha;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "seed of the random keys (default 0)")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", required = true,
+            description = "the keep-list; FILE.json beside it gets the provenance")
+    Path out;
+
+    @Option(names = "--force", description = "overwrite FILE.csv / FILE.json if they exist")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        SelectOptions options = options();
+        SelectionWriter.refuseExisting(out, force);
+        ScoreTable table;
+        List<SelectionWriter.Input> inputs;
+        if (source.scores != null) {
+            table = ScoreTable.read(source.scores);
+            inputs = List.of(SelectionWriter.Input.of("scores", source.scores));
+        } else {
+            table = scoresFromDynamics(source.dynamics.dir, source.dynamics.score, seed);
+            inputs = List.of(SelectionWriter.Input.of("dynamics", source.dynamics.dir));
+        }
+        try {
+            options.resolve(table.size());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        long t0 = System.nanoTime();
+        Selection sel = Selector.select(table, options);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        SelectionWriter.write(sel, options, inputs, WinnowCli.Version.get(), out, force);
+        spec.commandLine().getOut().printf("kept %d of %d (%s%s, seed %d) in %d ms -> %s%n", sel.size(), table.size(),
+                options.strategy().cliName(), options.classBalanced() ? ", class-balanced" : "", seed, ms, out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Scores every example of a dynamics store with the named score (never-observed examples fail). */
+    private ScoreTable scoresFromDynamics(Path dir, String score, long seed) {
+        Score s;
+        try {
+            s = Scores.parse(score, ScoreOptions.defaults().withSeed(seed));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        return Scores.table(DynamicsStore.open(dir), s, MissingPolicy.FAIL);
+    }
+
+    private SelectOptions options() {
+        Strategy s;
+        try {
+            s = Strategy.parse(strategy);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        if (offset != null && s != Strategy.WINDOW) {
+            throw usage("--offset applies to --strategy window only");
+        }
+        if (s == Strategy.WINDOW && offset == null) {
+            throw usage("--strategy window needs --offset (the hardest fraction to skip)");
+        }
+        if ((bins != null || dropHardest != null) && s != Strategy.STRATIFIED) {
+            throw usage((bins != null ? "--bins" : "--drop-hardest") + " applies to --strategy stratified only");
+        }
+        if (alpha != null && s != Strategy.CALIBRATED) {
+            throw usage("--alpha applies to --strategy calibrated only");
+        }
+        try {
+            Budget budget = keep.fraction != null ? new Budget.Fraction(keep.fraction) : new Budget.Count(keep.count);
+            return new SelectOptions(s, budget, classBalanced, offset == null ? 0.0 : offset,
+                    bins == null ? SelectOptions.DEFAULT_BINS : bins, dropHardest == null ? 0.0 : dropHardest,
+                    alpha == null ? SelectOptions.DEFAULT_ALPHA : alpha, seed);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

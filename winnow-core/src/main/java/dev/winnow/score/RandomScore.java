@@ -1,0 +1,45 @@
+package dev.winnow.score;
+
+import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.dynamics.ObservationKind;
+import dev.winnow.random.RandomKey;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * {@code random}: the seeded uniform baseline, {@link RandomKey#unit} of {@code RandomKey.key(seed, id)},
+ * a float in [0, 1) that depends only on the seed and the example's id (not its position or the store).
+ */
+public final class RandomScore implements Score {
+    private final long seed;
+
+    public RandomScore(long seed) {
+        this.seed = seed;
+    }
+
+    @Override
+    public String name() {
+        return "random";
+    }
+
+    @Override
+    public Set<String> requiredSignals() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<ObservationKind> observationKinds() {
+        return EnumSet.noneOf(ObservationKind.class);
+    }
+
+    @Override
+    public float[] compute(DynamicsStore store) {
+        long[] ids = store.ids();
+        float[] out = new float[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = RandomKey.unit(RandomKey.key(seed, ids[i]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.winnow.select;
+
+import java.util.Objects;
+
+/**
+ * What to select: the strategy, the budget and the strategy's parameters, validated on construction.
+ *
+ * @param strategy      how to pick
+ * @param budget        how many to keep
+ * @param classBalanced per-class quotas proportional to class size (largest remainder); the strategy runs
+ *                      inside each class
+ * @param offset        {@code window}: the hardest {@code floor(offset * N)} are skipped; in [0, 1)
+ * @param bins          {@code stratified}: number of equal-width score bins, at least 1 (CCS uses 50)
+ * @param dropHardest   {@code stratified}: the hardest {@code floor(beta * N)} are dropped first; in [0, 1)
+ * @param alpha         {@code calibrated}: {@code floor(alpha * k)} are the hardest, the rest random; in [0, 1)
+ * @param seed          seed of the random keys (ties, random picks)
+ */
+public record SelectOptions(Strategy strategy, Budget budget, boolean classBalanced, double offset, int bins,
+                            double dropHardest, double alpha, long seed) {
+    /** CCS's default number of strata. */
+    public static final int DEFAULT_BINS = 50;
+    /** Half of the budget hardest, half random (weighted). */
+    public static final double DEFAULT_ALPHA = 0.5;
+
+    public SelectOptions {
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(budget, "budget");
+        if (!(offset >= 0.0 && offset < 1.0)) {
+            throw new IllegalArgumentException("--offset must be in [0, 1), got " + offset);
+        }
+        if (bins < 1) {
+            throw new IllegalArgumentException("--bins must be at least 1, got " + bins);
+        }
+        if (!(dropHardest >= 0.0 && dropHardest < 1.0)) {
+            throw new IllegalArgumentException("--drop-hardest must be in [0, 1), got " + dropHardest);
+        }
+        if (!(alpha >= 0.0 && alpha < 1.0)) {
+            throw new IllegalArgumentException("--alpha must be in [0, 1), got " + alpha);
+        }
+    }
+
+    /** The strategy with its default parameters (offset 0, 50 bins, no drop, alpha 0.5). */
+    public static SelectOptions of(Strategy strategy, Budget budget, long seed) {
+        return new SelectOptions(strategy, budget, false, 0.0, DEFAULT_BINS, 0.0, DEFAULT_ALPHA, seed);
+    }
+
+    public SelectOptions withClassBalanced(boolean b) {
+        return new SelectOptions(strategy, budget, b, offset, bins, dropHardest, alpha, seed);
+    }
+
+    public SelectOptions withOffset(double o) {
+        return new SelectOptions(strategy, budget, classBalanced, o, bins, dropHardest, alpha, seed);
+    }
+
+    public SelectOptions withBins(int b) {
+        return new SelectOptions(strategy, budget, classBalanced, offset, b, dropHardest, alpha, seed);
+    }
+
+    public SelectOptions withDropHardest(double beta) {
+        return new SelectOptions(strategy, budget, classBalanced, offset, bins, beta, alpha, seed);
+    }
+
+    public SelectOptions withAlpha(double a) {
+        return new SelectOptions(strategy, budget, classBalanced, offset, bins, dropHardest, a, seed);
+    }
+
+    /**
+     * The budget k for {@code n} examples, checked against the data: fails (IllegalArgumentException,
+     * a usage error) when the budget, the skipped offset or the dropped fraction do not fit.
+     */
+    public int resolve(int n) {
+        int k = budget.resolve(n);
+        if (strategy == Strategy.WINDOW) {
+            long skip = Budget.floorTimes(offset, n);
+            if (skip + k > n) {
+                throw new IllegalArgumentException("window: --offset skips " + skip + " and k = " + k
+                        + " more are kept, but there are only " + n + " examples");
+            }
+        }
+        if (strategy == Strategy.STRATIFIED) {
+            long drop = Budget.floorTimes(dropHardest, n);
+            if (drop + k > n) {
+                throw new IllegalArgumentException("stratified: --drop-hardest drops " + drop + " and k = " + k
+                        + " are kept, but there are only " + n + " examples");
+            }
+        }
+        return k;
+    }
+}
