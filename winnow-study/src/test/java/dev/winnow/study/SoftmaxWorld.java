@@ -132,6 +132,12 @@ public final class SoftmaxWorld implements StudyData {
 
         /** One epoch of SGD over {@code idx} (in a seeded order), weighted; returns steps taken. */
         long epoch(int[] idx, float[] weights, int[] labels, int batch, double lr, Random r, long stepBudget) {
+            return epoch(idx, weights, labels, batch, lr, r, stepBudget, null);
+        }
+
+        /** As above; {@code presented} (N × C, or null) receives the logits of each example as it trains. */
+        long epoch(int[] idx, float[] weights, int[] labels, int batch, double lr, Random r, long stepBudget,
+                   float[] presented) {
             int[] order = new int[idx.length];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -154,6 +160,11 @@ public final class SoftmaxWorld implements StudyData {
                     logits(x[i], z);
                     forward++;
                     backward++;
+                    if (presented != null) {
+                        for (int c = 0; c < classes; c++) {
+                            presented[i * classes + c] = (float) z[c];
+                        }
+                    }
                     double[] p = softmax(z);
                     for (int c = 0; c < classes; c++) {
                         double d = (p[c] - (c == labels[i] ? 1 : 0)) * wt;
@@ -227,7 +238,10 @@ public final class SoftmaxWorld implements StudyData {
                 Model m = new Model();
                 Random r = new Random(seed * 31 + run);
                 for (int e = 1; e <= spec.proxyEpochs(); e++) {
-                    m.epoch(all, null, labels, spec.batchSize(), spec.lr(), r, 0);
+                    float[] presented = new float[n * classes];
+                    Arrays.fill(presented, Float.NaN);
+                    m.epoch(all, null, labels, spec.batchSize(), spec.lr(), r, 0, presented);
+                    w.observe(new Observation(run, e, ObservationKind.PRESENTATION), presented, null, labels);
                     float[] logits = new float[n * classes];
                     double[] z = new double[classes];
                     for (int i = 0; i < n; i++) {
