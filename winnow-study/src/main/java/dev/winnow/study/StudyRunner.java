@@ -44,6 +44,18 @@ public final class StudyRunner {
     /** How to treat an existing study folder. */
     public enum Mode { NEW, RESUME, FORCE }
 
+    /** A score computed for the report (most-forgotten grid, noise detection) even when no method uses it. */
+    static final String REPORT_SCORE = "forgetting";
+
+    private static boolean hasNaN(float[] v) {
+        for (float x : v) {
+            if (Float.isNaN(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Examples kept per extreme in {@code examples.json} (the report's grids). */
     public static final int GRID = 24;
 
@@ -296,9 +308,15 @@ public final class StudyRunner {
         }
 
         void prepareScores() {
-            List<String> specs = spec.scoreSpecs();
+            List<String> specs = new ArrayList<>(spec.scoreSpecs());
             if (specs.isEmpty()) {
                 return;
+            }
+            // the report's "most forgotten" grid needs forgetting even when no method uses it; it costs no
+            // method anything (no run is charged for it) and is skipped where the store cannot give it
+            boolean extra = !specs.contains(REPORT_SCORE);
+            if (extra) {
+                specs.add(REPORT_SCORE);
             }
             DynamicsStore store = DynamicsStore.open(storeDir());
             if (!Arrays.equals(store.ids(), data.ids())) {
@@ -316,11 +334,23 @@ public final class StudyRunner {
                 }
                 long t0 = System.nanoTime();
                 double cpu0 = processCpuSeconds();
-                float[] v = engine.scorer().score(s, store, seed);
+                float[] v;
+                try {
+                    v = engine.scorer().score(s, store, seed);
+                } catch (RuntimeException e) {
+                    if (extra && s.equals(REPORT_SCORE)) {
+                        say("winnow study: (report) no '" + REPORT_SCORE + "' grid: " + e.getMessage());
+                        continue;
+                    }
+                    throw e;
+                }
                 double secs = (System.nanoTime() - t0) / 1e9;
                 double cpu = processCpuSeconds() - cpu0;
                 if (v.length != data.size()) {
                     throw new WinnowException("score '" + s + "' returned " + v.length + " values for " + data.size() + " examples");
+                }
+                if (extra && s.equals(REPORT_SCORE) && hasNaN(v)) {
+                    continue;
                 }
                 for (int i = 0; i < v.length; i++) {
                     if (Float.isNaN(v[i])) {
@@ -334,6 +364,7 @@ public final class StudyRunner {
                 n.put("seed", seed);
                 n.put("seconds", secs);
                 n.put("cpu_seconds", cpu);
+                n.put("report_only", extra && s.equals(REPORT_SCORE));
                 AtomicFiles.writeString(meta, n.toPrettyString() + "\n");
                 scores.put(s, v);
                 scoreSeconds.put(s, secs);

@@ -98,6 +98,8 @@ class StudyRunnerTest {
         assertThat(hard.path("test_accuracy").asDouble()).isLessThanOrEqualTo(random.path("test_accuracy").asDouble());
 
         assertThat(Files.exists(dir.resolve("scores/seed-0/el2n_2.csv"))).isTrue();
+        // forgetting is computed for the report (most-forgotten grid) although no method uses it
+        assertThat(Files.readString(dir.resolve("scores/seed-0/forgetting.json"))).contains("\"report_only\" : true");
         assertThat(Files.exists(dir.resolve("examples.json"))).isTrue();
         assertThat(progress.toString()).contains("[18/18]").contains("ETA");
     }
