@@ -685,7 +685,7 @@ public final class Report {
         int scale = Math.max(1, 84 / Math.max(h, w));
         int cols = 8;
         int rows = (ids.length + cols - 1) / cols;
-        int cellW = w * scale + 8;
+        int cellW = Math.max(w * scale + 8, 124);
         int capH = 16;
         int cellH = h * scale + 8 + capH;
         BufferedImage im = new BufferedImage(cols * cellW, rows * cellH, BufferedImage.TYPE_INT_RGB);
@@ -700,7 +700,7 @@ public final class Report {
                 continue;
             }
             byte[] px = Base64.getDecoder().decode(e.path("pixels").asText());
-            int x0 = (j % cols) * cellW + 4;
+            int x0 = (j % cols) * cellW + (cellW - w * scale) / 2;
             int y0 = (j / cols) * cellH + 4;
             for (int r = 0; r < h; r++) {
                 for (int c = 0; c < w; c++) {
@@ -719,8 +719,15 @@ public final class Report {
             }
             String cap = flipped ? className(classNames, y) + "→" + className(classNames, ty) : className(classNames, y);
             g.setColor(flipped ? new Color(0xd62728) : new Color(0x555555));
+            for (float size = 11f; size >= 8f; size -= 0.5f) { // the largest font whose caption fits the cell
+                g.setFont(g.getFont().deriveFont(size));
+                if (g.getFontMetrics().stringWidth(cap) <= cellW - 6) {
+                    break;
+                }
+            }
             int tw = g.getFontMetrics().stringWidth(cap);
-            g.drawString(cap, x0 + Math.max(0, (w * scale - tw) / 2), y0 + h * scale + 14);
+            int cellX = (j % cols) * cellW;
+            g.drawString(cap, cellX + Math.max(3, (cellW - tw) / 2), y0 + h * scale + 14);
         }
         g.dispose();
         try {
