@@ -91,7 +91,7 @@ public final class Report {
 
     private String build() {
         StudySpec spec = res.spec();
-        String title = spec == null ? "Pruning study" : "Pruning study: " + spec.data() + ", " + spec.model();
+        String title = spec == null ? "Pruning study" : "Pruning study: " + shortData(spec.data()) + ", " + spec.model();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
                 .append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style></head>\n<body>\n<main>\n");
         html.append("<h1>").append(esc(title)).append("</h1>\n");
@@ -122,6 +122,11 @@ public final class Report {
         return html.toString();
     }
 
+    /** A dataset spec with its paths cut to file names: {@code text:/a/b/train.tsv,test=/a/b/dev.tsv} → {@code text:train.tsv,test=dev.tsv}. */
+    static String shortData(String data) {
+        return data.replaceAll("[^:,=]*/([^/,]+)", "$1");
+    }
+
     private String settingsLine() {
         StudySpec s = res.spec();
         if (s == null) {
@@ -129,7 +134,7 @@ public final class Report {
         }
         return String.format(Locale.ROOT,
                 "%s%s · model %s · %d epochs, batch %d, %s lr %s · budget: same %s as full · proxy %d run(s) × %d epochs · seeds %s%s",
-                s.data(), s.limit() > 0 ? " (first " + s.limit() + ")" : "", s.model(), s.epochs(), s.batchSize(),
+                shortData(s.data()), s.limit() > 0 ? " (first " + s.limit() + ")" : "", s.model(), s.epochs(), s.batchSize(),
                 s.optimizer(), trim(s.lr()), s.budget(), s.proxyRuns(), s.proxyEpochs(), s.seeds(),
                 s.labelNoise() > 0 ? " · " + pct(s.labelNoise()) + " of training labels flipped" : "");
     }
@@ -376,6 +381,7 @@ public final class Report {
         style(c);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setErrorBarsColorSeriesColor(true);
+        c.getStyler().setYAxisDecimalPattern("0.#");
         c.getStyler().setXAxisMin(0.0);
         c.getStyler().setXAxisMax(1.0);
         StudyResults.Cell full = res.full();
@@ -410,6 +416,8 @@ public final class Report {
         style(c);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setXAxisMin(0.0);
+        c.getStyler().setYAxisDecimalPattern("0.#");
+        c.getStyler().setXAxisDecimalPattern("#,##0.#");
         for (Map.Entry<String, Map<Double, StudyResults.Cell>> e : res.cells().entrySet()) {
             List<StudyResults.Cell> cs = new ArrayList<>(e.getValue().values());
             double[] x = cs.stream().mapToDouble(StudyResults.Cell::total).toArray();
@@ -829,7 +837,7 @@ public final class Report {
             .corr td { text-align: center; min-width: 70px; }
             .bar { width: 160px; height: 10px; background: #eee; }
             .bar div { height: 10px; background: var(--accent); }
-            .texts td:last-child { text-align: left; white-space: normal; max-width: 420px; }
+            .texts td:last-child, .texts th:last-child { text-align: left; white-space: normal; max-width: 420px; }
             tr.flipped td { color: #b22222; }
             footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
             """;

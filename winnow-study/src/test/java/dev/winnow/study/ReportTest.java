@@ -87,4 +87,12 @@ class ReportTest {
         Report.write(dir);
         assertSelfContained(dir, Files.readString(page));
     }
+
+    @Test
+    void dataPathsAreShortenedToFileNamesInTitles() {
+        assertThat(Report.shortData("text:/work/shared/sst2/train.tsv,test=/work/shared/sst2/dev.tsv,max-len=40"))
+                .isEqualTo("text:train.tsv,test=dev.tsv,max-len=40");
+        assertThat(Report.shortData("fashion-mnist")).isEqualTo("fashion-mnist");
+        assertThat(Report.shortData("idx:/data/fm")).isEqualTo("idx:fm");
+    }
 }
