@@ -88,45 +88,8 @@ public final class SelectCommand implements Callable<Integer> {
         String score;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Budget (one of):%n")
-    Keep keep;
-
-    static final class Keep {
-        @Option(names = "--keep", paramLabel = "F",
-                description = "fraction to keep, 0 < F <= 1: k = max(1, floor(F * N))")
-        Double fraction;
-
-        @Option(names = "--keep-count", paramLabel = "K", description = "number to keep, 1 <= K <= N")
-        Long count;
-    }
-
-    @Option(names = "--strategy", paramLabel = "S", required = true,
-            description = "hard, easy, window, random, stratified or calibrated (see above)")
-    String strategy;
-
-    @Option(names = "--class-balanced", description = "per-class quotas proportional to class size")
-    boolean classBalanced;
-
-    @Option(names = "--offset", paramLabel = "O",
-            description = "window: skip the hardest floor(O * N) first, 0 <= O < 1 (required for window)")
-    Double offset;
-
-    @Option(names = "--bins", paramLabel = "B",
-            description = "stratified: equal-width score bins (default " + SelectOptions.DEFAULT_BINS + ")")
-    Integer bins;
-
-    @Option(names = "--drop-hardest", paramLabel = "BETA",
-            description = "stratified: drop the hardest floor(BETA * N) first, 0 <= BETA < 1 (default 0)")
-    Double dropHardest;
-
-    @Option(names = "--alpha", paramLabel = "A",
-            description = "calibrated: floor(A * k) hardest, the rest random, 0 <= A < 1 (default "
-                    + SelectOptions.DEFAULT_ALPHA + ")")
-    Double alpha;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "seed of the random keys (default 0)")
-    long seed;
+    @CommandLine.Mixin
+    SelectionArgs selection;
 
     @Option(names = "--out", paramLabel = "FILE.csv", required = true,
             description = "the keep-list; FILE.json beside it gets the provenance")
@@ -137,7 +100,8 @@ public final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SelectOptions options = options();
+        SelectOptions options = selection.toOptions(spec.commandLine());
+        long seed = options.seed();
         SelectionWriter.refuseExisting(out, force);
         ScoreTable table;
         List<SelectionWriter.Input> inputs;
@@ -172,35 +136,6 @@ public final class SelectCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         return Scores.table(DynamicsStore.open(dir), s, MissingPolicy.FAIL);
-    }
-
-    private SelectOptions options() {
-        Strategy s;
-        try {
-            s = Strategy.parse(strategy);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-        if (offset != null && s != Strategy.WINDOW) {
-            throw usage("--offset applies to --strategy window only");
-        }
-        if (s == Strategy.WINDOW && offset == null) {
-            throw usage("--strategy window needs --offset (the hardest fraction to skip)");
-        }
-        if ((bins != null || dropHardest != null) && s != Strategy.STRATIFIED) {
-            throw usage((bins != null ? "--bins" : "--drop-hardest") + " applies to --strategy stratified only");
-        }
-        if (alpha != null && s != Strategy.CALIBRATED) {
-            throw usage("--alpha applies to --strategy calibrated only");
-        }
-        try {
-            Budget budget = keep.fraction != null ? new Budget.Fraction(keep.fraction) : new Budget.Count(keep.count);
-            return new SelectOptions(s, budget, classBalanced, offset == null ? 0.0 : offset,
-                    bins == null ? SelectOptions.DEFAULT_BINS : bins, dropHardest == null ? 0.0 : dropHardest,
-                    alpha == null ? SelectOptions.DEFAULT_ALPHA : alpha, seed);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -25,6 +25,9 @@ import java.util.Properties;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            TrainCommand.class,
+            PruneCommand.class,
+            BenchCommand.class,
             ImportCommand.class,
             ScoreCommand.class,
             SelectCommand.class,

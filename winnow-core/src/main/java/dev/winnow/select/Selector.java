@@ -449,9 +449,10 @@ public final class Selector {
 
     /**
      * The stratified bin of score {@code s}: {@code min(B - 1, floor((s - lo) / (hi - lo) * B))}, evaluated
-     * left to right in double from the float32 values; 0 for all when {@code hi == lo}.
+     * left to right in double from the float32 values; 0 for all when {@code hi == lo}. Public so that
+     * other engines (winnow-spark) bin with this very code.
      */
-    static int binOf(float s, float lo, float hi, int bins) {
+    public static int binOf(float s, float lo, float hi, int bins) {
         if (hi == lo) {
             return 0;
         }
@@ -462,8 +463,9 @@ public final class Selector {
     /**
      * How many each bin gives: bins visited by size ascending (ties by bin index), each taking
      * {@code min(size, remaining / bins left)} with integer division; empty bins count as bins left.
+     * Public so that other engines (winnow-spark) allocate with this very code.
      */
-    static int[] allocate(int[] size, int budget) {
+    public static int[] allocate(int[] size, int budget) {
         int bins = size.length;
         long[] order = new long[bins];
         for (int b = 0; b < bins; b++) {

@@ -1,0 +1,123 @@
+package dev.winnow.cli;
+
+import dev.winnow.train.bench.TrainBench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code winnow bench}: measurements of Winnow's own cost. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure Winnow's own speed (not a test: prints numbers).",
+        subcommands = {BenchCommand.Scores.class, BenchCommand.Select.class, BenchCommand.Train.class})
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose what to measure: winnow bench scores|select|train");
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {
+                "Epoch time and examples/s of each model, and the recorder's overhead: one MLP run",
+                "records presentation signals in odd epochs and not in even ones; overhead = median",
+                "epoch time on ÷ off (epoch 1 left out). Also the cost of one checkpoint pass.",
+                "Prints a markdown report on stdout, progress on stderr.",
+            })
+    static final class Train implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--data", defaultValue = "fashion-mnist", paramLabel = "SPEC", description = "Dataset (default ${DEFAULT-VALUE}).")
+        String data;
+
+        @Option(names = "--epochs", defaultValue = "3", paramLabel = "E", description = "Epochs per run (default ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--reps", defaultValue = "2", paramLabel = "R", description = "On/off epoch pairs of the overhead run (default ${DEFAULT-VALUE}).")
+        int reps;
+
+        @Option(names = "--models", defaultValue = "mlp,cnn", split = ",", paramLabel = "M,…", description = "Models to time (default ${DEFAULT-VALUE}).")
+        List<String> models;
+
+        @Option(names = "--limit", paramLabel = "N", description = "First N training examples only.")
+        Integer limit;
+
+        @Option(names = "--threads", paramLabel = "T", description = "PyTorch CPU threads (default: half the cores, at least 1).")
+        Integer threads;
+
+        @Override
+        public Integer call() {
+            if (epochs < 1 || reps < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--epochs and --reps must be >= 1");
+            }
+            dev.winnow.train.Threads.configure(threads);
+            String md = TrainBench.run(new TrainBench.Options(data, epochs, reps, limit, models), System.err);
+            spec.commandLine().getOut().print(md);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "scores", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {
+                "Scoring speed on a synthetic memory-mapped store of N examples x T observations:",
+                "el2n@T, forgetting and aum, each as a ratio to a plain loop that reads and sums the",
+                "same mapped rows in the same run (median of --reps after warm-up). Goal: <= 3x.",
+            })
+    static final class Scores implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--examples", defaultValue = "1000000", paramLabel = "N", description = "Examples (default ${DEFAULT-VALUE}).")
+        int examples;
+
+        @Option(names = "--observations", defaultValue = "20", paramLabel = "T", description = "Observations (default ${DEFAULT-VALUE}).")
+        int observations;
+
+        @Option(names = "--reps", defaultValue = "9", paramLabel = "R", description = "Timed repetitions (default ${DEFAULT-VALUE}).")
+        int reps;
+
+        @Override
+        public Integer call() {
+            if (examples < 1 || observations < 1 || reps < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--examples, --observations and --reps must be >= 1");
+            }
+            dev.winnow.bench.ScoreBench.run(examples, observations, reps, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "select", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {
+                "Selection speed: hard and stratified at keep 0.3 on N random scores (10 classes),",
+                "each as a ratio to one Arrays.sort of the scores in the same round. Goal: <= 1x",
+                "(selection needs no full sort). Give the JVM room: WINNOW_JAVA_OPTS=-Xmx4g or more.",
+            })
+    static final class Select implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--examples", defaultValue = "10000000", paramLabel = "N", description = "Examples (default ${DEFAULT-VALUE}).")
+        int examples;
+
+        @Option(names = "--reps", defaultValue = "7", paramLabel = "R", description = "Timed rounds after 3 warm-up rounds (default ${DEFAULT-VALUE}).")
+        int reps;
+
+        @Override
+        public Integer call() {
+            if (examples < 1 || reps < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--examples and --reps must be >= 1");
+            }
+            java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+            var r = dev.winnow.bench.SelectBench.run(examples, 3, reps, err);
+            spec.commandLine().getOut().println(r);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.winnow.spark;
+
+import dev.winnow.WinnowException;
+import dev.winnow.score.ScoreOptions;
+import dev.winnow.score.Scores;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.Set;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The aggregation scores of {@code dev.winnow.score} on Spark: one row (id, label, score) per example,
+ * higher = harder, NaN where the example was never observed where the score looks (see
+ * {@link MissingScores}). Nothing is collected to the driver.
+ *
+ * <p>Plan: read only the rows and the one signal column the score needs (filters on epoch and kind are
+ * pushed into the Parquet scan), shuffle them by hash of id, sort each partition by (id, run, t) and
+ * reduce each example's rows in one streaming pass ({@link ScoreKernel}).
+ */
+public final class SparkScores {
+    /** Schema of a score table. */
+    public static final StructType SCHEMA = new StructType()
+            .add("id", DataTypes.LongType, false)
+            .add("label", DataTypes.IntegerType, false)
+            .add("score", DataTypes.FloatType, false);
+
+    /** The scores this module computes, for help texts and messages. */
+    public static final String KNOWN = "el2n@E, grand@E, loss@E, entropy@E, least_confidence@E, margin@E, "
+            + "forgetting, aum, cat@K";
+    private static final Set<String> KNOWN_BASES = Set.of("el2n", "grand", "loss", "entropy", "least_confidence",
+            "margin", "forgetting", "aum", "cat");
+
+    private SparkScores() {
+    }
+
+    /** What a score reads and how it reduces it. */
+    record Plan(String name, String signal, Column rows, ScoreKernel.Kind kind, ScoreKernel.Transform transform,
+                String noRows) {
+    }
+
+    /**
+     * The plan of a score spec such as {@code el2n@3}. The spec is read by the core's parser
+     * ({@link Scores#parse}), so names, {@code @E} arguments and their messages are the core's; an
+     * IllegalArgumentException (a usage error) for a spec it refuses or a score Spark does not compute.
+     */
+    static Plan plan(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("no score given; Spark computes " + KNOWN);
+        }
+        String s = spec.strip();
+        int at = s.indexOf('@');
+        String base = at < 0 ? s : s.substring(0, at);
+        if (!KNOWN_BASES.contains(base)) {
+            boolean core = Scores.catalogue().stream().anyMatch(e -> e.base().equals(base));
+            throw new IllegalArgumentException("score '" + s + "' is not computed on Spark"
+                    + (core ? " (winnow score computes it from a store)" : "") + "; Spark computes " + KNOWN);
+        }
+        String name = Scores.parse(s, ScoreOptions.defaults()).name();
+        Integer arg = at < 0 ? null : Integer.valueOf(name.substring(name.indexOf('@') + 1));
+        Column epochE = arg == null ? null : col(DynamicsParquet.EPOCH).equalTo(lit(arg));
+        Column presentation = col(DynamicsParquet.KIND).equalTo(lit(DynamicsParquet.PRESENTATION));
+        Column checkpoint = col(DynamicsParquet.KIND).equalTo(lit(DynamicsParquet.CHECKPOINT));
+        String noEpoch = "needs observations of epoch " + arg + ", but the data has none";
+        String noPresentation = "needs presentation observations, but the data has none";
+        return switch (base) {
+            case "el2n" -> atEpoch(name, "el2n", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
+            case "grand" -> atEpoch(name, "grad_norm", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
+            case "loss" -> atEpoch(name, "loss", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
+            case "entropy" -> atEpoch(name, "entropy", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
+            case "least_confidence" -> atEpoch(name, "p_max", epochE, ScoreKernel.Transform.ONE_MINUS, noEpoch);
+            case "margin" -> atEpoch(name, "top2_margin", epochE, ScoreKernel.Transform.NEGATE, noEpoch);
+            case "forgetting" -> new Plan(name, "correct", presentation, ScoreKernel.Kind.FORGETTING,
+                    ScoreKernel.Transform.IDENTITY, noPresentation);
+            case "aum" -> new Plan(name, "logit_margin", presentation, ScoreKernel.Kind.MEAN,
+                    ScoreKernel.Transform.NEGATE, noPresentation);
+            case "cat" -> new Plan(name, "loss", checkpoint.and(col(DynamicsParquet.EPOCH).leq(lit(arg))),
+                    ScoreKernel.Kind.EXP_VARIANCE, ScoreKernel.Transform.IDENTITY,
+                    "needs checkpoint observations of epochs ≤ " + arg + ", but the data has none");
+            default -> throw new IllegalStateException(base);
+        };
+    }
+
+    private static Plan atEpoch(String name, String signal, Column epochE, ScoreKernel.Transform t, String noRows) {
+        return new Plan(name, signal, epochE, ScoreKernel.Kind.AT_EPOCH, t, noRows);
+    }
+
+    /**
+     * The score {@code spec} of every example of {@code dynamics}: (id long, label int, score float),
+     * NaN where never observed. Fails with one line when a column or the observations it needs are missing.
+     */
+    public static Dataset<Row> compute(DynamicsParquet dynamics, String spec) {
+        Plan p = plan(spec);
+        Column value = dynamics.signal(p.signal, p.name);
+        Dataset<Row> rows = dynamics.rows().filter(p.rows).select(
+                col(DynamicsParquet.ID),
+                col(DynamicsParquet.LABEL),
+                col(DynamicsParquet.RUN),
+                col(DynamicsParquet.T),
+                col(DynamicsParquet.KIND).equalTo(lit(DynamicsParquet.CHECKPOINT)).as("checkpoint"),
+                value.as("value"));
+        if (rows.isEmpty()) {
+            throw new WinnowException(dynamics.path() + ": score '" + p.name + "' " + p.noRows);
+        }
+        ScoreKernel kernel = new ScoreKernel(p.kind, p.transform, dynamics.path());
+        return rows.repartition(col(DynamicsParquet.ID))
+                .sortWithinPartitions(DynamicsParquet.ID, DynamicsParquet.RUN, DynamicsParquet.T)
+                .mapPartitions(kernel, Encoders.row(SCHEMA));
+    }
+}

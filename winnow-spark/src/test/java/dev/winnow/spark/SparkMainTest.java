@@ -1,0 +1,107 @@
+package dev.winnow.spark;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line end to end in the shared local session: outputs, exit codes, one-line errors. */
+class SparkMainTest {
+    @TempDir
+    static Path dir;
+    private static Path store;
+    private static Path parquet;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        SharedSpark.get(); // the commands reuse the running session
+        int code = SparkMain.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void data() {
+        store = TestStores.write(dir.resolve("store"), 500, 3);
+        parquet = dir.resolve("dyn.parquet");
+        Run r = run("export", "--dynamics", store.toString(), "--parquet", parquet.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    @Test
+    void scoreWritesOneCsvSortedById() throws IOException {
+        Path out = dir.resolve("el2n.csv");
+        Run r = run("score", "--parquet", parquet.toString(), "--score", "el2n@4", "--missing", "hardest",
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("id,label,score");
+        assertThat(lines).hasSize(501);
+        long prev = Long.MIN_VALUE;
+        for (String l : lines.subList(1, lines.size())) {
+            long id = Long.parseLong(l.split(",")[0]);
+            assertThat(id).isGreaterThan(prev);
+            prev = id;
+        }
+        Run again = run("score", "--parquet", parquet.toString(), "--score", "el2n@4", "--missing", "hardest",
+                "--out", out.toString());
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err().strip()).isEqualTo("winnow: " + out + ": already exists (use --force to overwrite)");
+    }
+
+    @Test
+    void missingScoresFailByDefault() {
+        Run r = run("score", "--parquet", parquet.toString(), "--score", "el2n@4", "--out",
+                dir.resolve("x.csv").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("winnow: " + parquet + ": score 'el2n@4' has no value for ")
+                .contains("--missing hardest|easiest").doesNotContain("\n");
+    }
+
+    @Test
+    void selectWritesIdAndWeightSortedById() throws IOException {
+        Path out = dir.resolve("keep.csv");
+        Run r = run("select", "--parquet", parquet.toString(), "--score", "forgetting", "--missing", "easiest", "--keep", "0.3",
+                "--strategy", "calibrated", "--class-balanced", "--alpha", "0.5", "--seed", "4", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("id,weight");
+        assertThat(lines).hasSize(1 + 150);
+        double sum = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).sum();
+        assertThat(sum).isCloseTo(500.0, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void selectToParquetWritesAFolder() {
+        Path out = dir.resolve("keep.parquet");
+        Run r = run("select", "--parquet", parquet.toString(), "--score", "aum", "--missing", "hardest", "--keep-count", "40",
+                "--strategy", "stratified", "--bins", "5", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(SharedSpark.get().read().parquet(out.toString()).count()).isEqualTo(40);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        Run unknown = run("score", "--parquet", parquet.toString(), "--score", "vog", "--out", "x.csv");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("score 'vog' is not computed on Spark");
+        Run both = run("select", "--parquet", parquet.toString(), "--score", "aum", "--keep", "0.5",
+                "--keep-count", "3", "--strategy", "hard", "--out", "x.csv");
+        assertThat(both.code()).isEqualTo(2);
+        Run strategy = run("select", "--parquet", parquet.toString(), "--score", "aum", "--keep", "0.5",
+                "--strategy", "moderate", "--out", "x.csv");
+        assertThat(strategy.code()).isEqualTo(2);
+        assertThat(strategy.err()).contains("strategy 'moderate'");
+    }
+}

@@ -1,0 +1,373 @@
+package dev.winnow.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.LocalParameterServer;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.winnow.WinnowException;
+import dev.winnow.train.data.DataBundle;
+import dev.winnow.train.data.Examples;
+import dev.winnow.train.model.ModelZoo;
+import dev.winnow.train.model.ProxyNet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains one model of the zoo on a {@link DataBundle} with plain DJL (NDArray, ParameterStore,
+ * GradientCollector): each epoch an {@link EpochPlan} gives the examples and weights, which are shuffled
+ * by their own index arrays (so original ids survive), trained in batches with the weighted loss
+ * Σ wᵢ·lossᵢ / B, and reported to {@link TrainingObserver}s; test accuracy is evaluated after each
+ * epoch. Reproducible: the seed fixes initialisation, dropout and the shuffles.
+ *
+ * <pre>{@code
+ * try (ProxyTrainer t = new ProxyTrainer(data, config, 0)) {
+ *     TrainResult r = t.train(EpochPlan.keepList(data.train(), ids, weights), List.of());
+ * }
+ * }</pre>
+ */
+public final class ProxyTrainer implements RunContext, AutoCloseable {
+    private enum Phase { TRAIN, RECORD, EVAL }
+
+    private final DataBundle data;
+    private final TrainConfig config;
+    private final int run;
+    private final ProxyNet net;
+    private final ParameterStore ps;
+    private final LrTracker tracker;
+    private final double setupSeconds;
+    private Phase phase = Phase.TRAIN;
+    private final long[] forward = new long[Phase.values().length];
+    private final long[] backward = new long[Phase.values().length];
+
+    /** Learning rate = base × schedule factor at the current training progress. */
+    private static final class LrTracker implements Tracker {
+        private final float base;
+        private final Schedule schedule;
+        private volatile double progress;
+
+        LrTracker(float base, Schedule schedule) {
+            this.base = base;
+            this.schedule = schedule;
+        }
+
+        @Override
+        public float getNewValue(int numUpdate) {
+            return (float) (base * schedule.factor(progress));
+        }
+    }
+
+    /** Builds and initialises the model of {@code config} for {@code data} (run index {@code run}, for records). */
+    public ProxyTrainer(DataBundle data, TrainConfig config, int run) {
+        long t0 = System.nanoTime();
+        this.data = data;
+        this.config = config;
+        this.run = run;
+        Engine engine = Engine.getInstance();
+        engine.setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
+        this.net = ModelZoo.build(config.model(), data);
+        this.tracker = new LrTracker(config.learningRate(), config.schedule());
+        Optimizer opt = switch (config.optimizer()) {
+            case SGD -> Optimizer.sgd().setLearningRateTracker(tracker).optMomentum(config.momentum())
+                    .optWeightDecays(config.weightDecay()).build();
+            case ADAM -> Optimizer.adam().optLearningRateTracker(tracker).optWeightDecays(config.weightDecay()).build();
+        };
+        this.ps = new ParameterStore(net.manager(), false);
+        ps.setParameterServer(new LocalParameterServer(opt), new Device[] {net.manager().getDevice()});
+        this.setupSeconds = (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Trains with plain full-data epochs and no observers. */
+    public static TrainResult train(DataBundle data, TrainConfig config) {
+        try (ProxyTrainer t = new ProxyTrainer(data, config, 0)) {
+            return t.train(EpochPlan.full(), List.of());
+        }
+    }
+
+    /** Runs {@code config.epochs()} epochs of {@code plan}, reporting to {@code observers}. */
+    public TrainResult train(EpochPlan plan, List<? extends TrainingObserver> observers) {
+        Examples train = data.train();
+        int classes = data.classes();
+        int epochs = config.epochs();
+        List<EpochMetrics> metrics = new ArrayList<>();
+        for (TrainingObserver o : observers) {
+            o.onRunStart(this);
+        }
+        Engine engine = Engine.getInstance();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long t0 = System.nanoTime();
+            long[] f0 = forward.clone();
+            long[] b0 = backward.clone();
+            phase = Phase.TRAIN;
+            EpochSelection sel = plan.select(epoch, train.size());
+            for (int i : sel.indices()) {
+                if (i < 0 || i >= train.size()) {
+                    throw new IllegalArgumentException("epoch plan index " + i + " outside [0, " + train.size() + ")");
+                }
+            }
+            int s = sel.size();
+            int[] perm = permutation(s, new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + epoch));
+            int[] idx = new int[s];
+            float[] w = sel.weights() == null ? null : new float[s];
+            for (int k = 0; k < s; k++) {
+                idx[k] = sel.indices()[perm[k]];
+                if (w != null) {
+                    w[k] = sel.weights()[perm[k]];
+                }
+            }
+            int batches = (s + config.batchSize() - 1) / config.batchSize();
+            for (TrainingObserver o : observers) {
+                o.onEpochStart(epoch, batches, s);
+            }
+            boolean outputs = observers.stream().anyMatch(TrainingObserver::needsOutputs);
+            double lossSum = 0;
+            for (int bi = 0; bi < batches; bi++) {
+                int from = bi * config.batchSize();
+                int to = Math.min(s, from + config.batchSize());
+                tracker.progress = (epoch - 1 + (double) from / Math.max(1, s)) / epochs;
+                BatchResult r = step(engine, train, idx, w, from, to, classes, epoch, bi, outputs);
+                for (float l : r.losses()) {
+                    lossSum += l;
+                }
+                for (TrainingObserver o : observers) {
+                    o.onBatch(r);
+                }
+            }
+            double trainLoss = s == 0 ? Double.NaN : lossSum / s;
+            if (s > 0 && !Double.isFinite(trainLoss)) {
+                throw new WinnowException("training diverged in epoch " + epoch + " (loss " + trainLoss + "); try a lower --lr");
+            }
+            long t1 = System.nanoTime();
+            phase = Phase.RECORD;
+            for (TrainingObserver o : observers) {
+                o.onEpochEnd(epoch, this);
+            }
+            long t2 = System.nanoTime();
+            phase = Phase.EVAL;
+            double acc = data.test().size() == 0 ? Double.NaN : accuracy(data.test());
+            long t3 = System.nanoTime();
+            phase = Phase.TRAIN;
+            EpochMetrics m = new EpochMetrics(run, epoch, trainLoss, acc,
+                    forward[0] - f0[0], backward[0] - b0[0], forward[1] - f0[1], backward[1] - b0[1], forward[2] - f0[2],
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9,
+                    config.learningRate() * config.schedule().factor((double) epoch / epochs));
+            metrics.add(m);
+            for (TrainingObserver o : observers) {
+                o.onEpochMetrics(m);
+            }
+        }
+        for (TrainingObserver o : observers) {
+            o.onRunEnd(this);
+        }
+        return new TrainResult(run, config.seed(), net.description(), metrics, setupSeconds);
+    }
+
+    private BatchResult step(Engine engine, Examples train, int[] idx, float[] w, int from, int to, int classes,
+                             int epoch, int batch, boolean outputs) {
+        int b = to - from;
+        int[] y = train.labelsOf(idx, from, to);
+        float[] onehot = new float[b * classes];
+        for (int k = 0; k < b; k++) {
+            onehot[k * classes + y[k]] = 1f;
+        }
+        float[] losses;
+        float[] logits = null;
+        float[] h2 = null;
+        try (NDManager bm = net.manager().newSubManager()) {
+            NDArray x = train.batch(bm, idx, from, to, net.minLength());
+            NDArray oh = bm.create(onehot, new Shape(b, classes));
+            ProxyNet.Output out;
+            NDArray lossPer;
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                out = net.forward(ps, x, true);
+                lossPer = out.logits().logSoftmax(1).mul(oh).sum(new int[] {1}).neg();
+                NDArray weighted = w == null ? lossPer : lossPer.mul(bm.create(java.util.Arrays.copyOfRange(w, from, to)));
+                gc.backward(weighted.sum().div(b));
+            }
+            ps.updateAllParameters();
+            zeroGradients();
+            losses = lossPer.toFloatArray();
+            if (outputs) {
+                logits = out.logits().toFloatArray();
+                h2 = rowSquaredNorms(out.features().toFloatArray(), b);
+            }
+        }
+        forward[Phase.TRAIN.ordinal()] += b;
+        backward[Phase.TRAIN.ordinal()] += b;
+        long[] ids = new long[b];
+        int[] ix = java.util.Arrays.copyOfRange(idx, from, to);
+        for (int k = 0; k < b; k++) {
+            ids[k] = train.id(ix[k]);
+        }
+        return new BatchResult(epoch, batch, ix, ids, y, w == null ? null : java.util.Arrays.copyOfRange(w, from, to),
+                losses, logits, h2, classes);
+    }
+
+    /** ‖row‖² of each of the {@code rows} rows of a row-major matrix (on the host: one copy, no extra native ops). */
+    static float[] rowSquaredNorms(float[] m, int rows) {
+        int d = m.length / rows;
+        float[] out = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            double s = 0;
+            for (int j = r * d; j < (r + 1) * d; j++) {
+                s += (double) m[j] * m[j];
+            }
+            out[r] = (float) s;
+        }
+        return out;
+    }
+
+    private void zeroGradients() {
+        for (Parameter p : net.parameters()) {
+            NDArray a = p.getArray();
+            if (a.hasGradient()) {
+                try (NDArray g = a.getGradient()) {
+                    g.subi(g);
+                }
+            }
+        }
+    }
+
+    static int[] permutation(int n, SplittableRandom rnd) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /** Accuracy (argmax of the logits = label) of the model in eval mode on {@code examples}. */
+    public double accuracy(Examples examples) {
+        if (examples.size() == 0) {
+            return Double.NaN;
+        }
+        Outputs o = forwardAll(examples, false);
+        int c = o.classes();
+        int correct = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            int best = 0;
+            for (int k = 1; k < c; k++) {
+                if (o.logits()[i * c + k] > o.logits()[i * c + best]) {
+                    best = k;
+                }
+            }
+            if (best == examples.label(i)) {
+                correct++;
+            }
+        }
+        return (double) correct / examples.size();
+    }
+
+    @Override
+    public Outputs forwardAll(Examples examples, boolean withFeatures) {
+        int n = examples.size();
+        int c = data.classes();
+        int d = net.featureDim();
+        if (withFeatures && (long) n * d > Integer.MAX_VALUE - 16) {
+            throw new WinnowException("features of " + n + " examples × " + d + " values do not fit one array");
+        }
+        float[] logits = new float[n * c];
+        float[] h2 = new float[n];
+        float[] feats = withFeatures ? new float[n * d] : null;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int bs = config.evalBatchSize();
+        for (int from = 0; from < n; from += bs) {
+            int to = Math.min(n, from + bs);
+            try (NDManager bm = net.manager().newSubManager()) {
+                NDArray x = examples.batch(bm, order, from, to, net.minLength());
+                ProxyNet.Output o = net.forward(ps, x, false);
+                System.arraycopy(o.logits().toFloatArray(), 0, logits, from * c, (to - from) * c);
+                float[] h = o.features().toFloatArray();
+                System.arraycopy(rowSquaredNorms(h, to - from), 0, h2, from, to - from);
+                if (feats != null) {
+                    System.arraycopy(h, 0, feats, from * d, (to - from) * d);
+                }
+            }
+        }
+        forward[phase.ordinal()] += n;
+        return new Outputs(logits, h2, feats, c, d);
+    }
+
+    @Override
+    public float[] inputGradients(Examples examples, int from, int to) {
+        if (examples.isText()) {
+            throw new WinnowException("input gradients need continuous inputs; text models take token ids");
+        }
+        int b = to - from;
+        int c = data.classes();
+        int[] order = new int[b];
+        float[] onehot = new float[b * c];
+        for (int k = 0; k < b; k++) {
+            order[k] = from + k;
+            onehot[k * c + examples.label(from + k)] = 1f;
+        }
+        float[] g;
+        try (NDManager bm = net.manager().newSubManager()) {
+            NDArray x = examples.batch(bm, order, 0, b, 1);
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                ProxyNet.Output o = net.forward(ps, x, false);
+                gc.backward(o.logits().mul(bm.create(onehot, new Shape(b, c))).sum());
+            }
+            try (NDArray grad = x.getGradient()) {
+                g = grad.toFloatArray();
+            }
+            zeroGradients();
+        }
+        forward[phase.ordinal()] += b;
+        backward[phase.ordinal()] += b;
+        return g;
+    }
+
+    /** The parameter store of this run (for gradient checks and custom passes). */
+    public ParameterStore parameterStore() {
+        return ps;
+    }
+
+    @Override
+    public int run() {
+        return run;
+    }
+
+    @Override
+    public long seed() {
+        return config.seed();
+    }
+
+    @Override
+    public TrainConfig config() {
+        return config;
+    }
+
+    @Override
+    public DataBundle data() {
+        return data;
+    }
+
+    @Override
+    public ProxyNet net() {
+        return net;
+    }
+
+    @Override
+    public void close() {
+        net.close();
+    }
+}

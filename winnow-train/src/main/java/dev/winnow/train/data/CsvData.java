@@ -1,0 +1,231 @@
+package dev.winnow.train.data;
+
+import dev.winnow.WinnowException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Tabular data: a CSV file with a header, one numeric feature per column, and a label column (named by
+ * {@code label=}, else the column called {@code label}, else the last column). Labels may be any
+ * strings; classes are the distinct training labels in sorted order (numerically when all are numbers).
+ * Features are standardised with the training split's mean and population deviation (a constant column
+ * becomes 0). An optional integer {@code id} column gives the example ids; otherwise the 0-based row.
+ */
+public final class CsvData {
+    private CsvData() {
+    }
+
+    private record Table(Path file, List<String> header, List<String[]> rows, List<Integer> lines) {
+    }
+
+    public static DataBundle load(Path train, Path test, String labelColumn, String idColumn) {
+        Table tr = read(train);
+        Table te = test == null ? null : read(test);
+        int labelIdx = labelColumn != null ? column(tr, labelColumn)
+                : tr.header().contains("label") ? tr.header().indexOf("label") : tr.header().size() - 1;
+        int idIdx = idColumn == null ? -1 : column(tr, idColumn);
+        if (idIdx == labelIdx) {
+            throw new WinnowException(train + ": the id and the label column are the same");
+        }
+        if (te != null && !te.header().equals(tr.header())) {
+            throw new WinnowException(test + ": header differs from " + train + "'s " + tr.header());
+        }
+        List<Integer> features = new ArrayList<>();
+        for (int c = 0; c < tr.header().size(); c++) {
+            if (c != labelIdx && c != idIdx) {
+                features.add(c);
+            }
+        }
+        if (features.isEmpty()) {
+            throw new WinnowException(train + ": no feature columns besides the label");
+        }
+        boolean numeric = tr.rows().stream().allMatch(r -> isNumber(r[labelIdx]));
+        TreeSet<String> distinct = new TreeSet<>(numeric
+                ? Comparator.comparingDouble(Double::parseDouble) : Comparator.<String>naturalOrder());
+        for (String[] r : tr.rows()) {
+            distinct.add(r[labelIdx]);
+        }
+        List<String> classNames = new ArrayList<>(distinct);
+        Map<String, Integer> classOf = new HashMap<>();
+        for (int c = 0; c < classNames.size(); c++) {
+            classOf.put(classNames.get(c), c);
+        }
+        int d = features.size();
+        float[] xTrain = parse(tr, features);
+        double[] mean = new double[d];
+        double[] sd = new double[d];
+        int n = tr.rows().size();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += xTrain[i * d + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double u = xTrain[i * d + j] - mean[j];
+                sd[j] += u * u;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            sd[j] = Math.sqrt(sd[j] / n);
+            if (sd[j] < 1e-12) {
+                sd[j] = 1;
+            }
+        }
+        Examples trainEx = examples(tr, xTrain, mean, sd, d, labelIdx, idIdx, classOf);
+        Examples testEx = te == null ? Datasets.empty(new long[] {d})
+                : examples(te, parse(te, features), mean, sd, d, labelIdx, idIdx, classOf);
+        String desc = String.format("csv:%s%s (%d train, %d test, %d features standardised on train, label column '%s', %d classes)",
+                train, test == null ? "" : ",test=" + test, trainEx.size(), testEx.size(), d,
+                tr.header().get(labelIdx), classNames.size());
+        return new DataBundle("csv:" + train.getFileName(), desc, trainEx, testEx, classNames.size(), classNames, 0);
+    }
+
+    private static Examples examples(Table t, float[] x, double[] mean, double[] sd, int d, int labelIdx, int idIdx,
+                                     Map<String, Integer> classOf) {
+        int n = t.rows().size();
+        long[] ids = new long[n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            String[] r = t.rows().get(i);
+            Integer y = classOf.get(r[labelIdx]);
+            if (y == null) {
+                throw new WinnowException(t.file() + ":" + t.lines().get(i) + ": label '" + r[labelIdx]
+                        + "' does not occur in the training split");
+            }
+            labels[i] = y;
+            if (idIdx < 0) {
+                ids[i] = i;
+            } else {
+                try {
+                    ids[i] = Long.parseLong(r[idIdx].trim());
+                } catch (NumberFormatException e) {
+                    throw new WinnowException(t.file() + ":" + t.lines().get(i) + ": id '" + r[idIdx] + "' is not an integer");
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = (float) ((x[i * d + j] - mean[j]) / sd[j]);
+            }
+        }
+        if (idIdx >= 0 && java.util.Arrays.stream(ids).distinct().count() != n) {
+            throw new WinnowException(t.file() + ": the id column has duplicates");
+        }
+        return Examples.dense(ids, labels, x, d);
+    }
+
+    private static float[] parse(Table t, List<Integer> features) {
+        int d = features.size();
+        float[] x = new float[t.rows().size() * d];
+        for (int i = 0; i < t.rows().size(); i++) {
+            String[] r = t.rows().get(i);
+            for (int j = 0; j < d; j++) {
+                String v = r[features.get(j)].trim();
+                try {
+                    x[i * d + j] = Float.parseFloat(v);
+                } catch (NumberFormatException e) {
+                    throw new WinnowException(t.file() + ":" + t.lines().get(i) + ": column '" + t.header().get(features.get(j))
+                            + "' has '" + v + "', not a number (features must be numeric)");
+                }
+                if (!Float.isFinite(x[i * d + j])) {
+                    throw new WinnowException(t.file() + ":" + t.lines().get(i) + ": column '" + t.header().get(features.get(j))
+                            + "' is not finite");
+                }
+            }
+        }
+        return x;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static int column(Table t, String name) {
+        int i = t.header().indexOf(name);
+        if (i < 0) {
+            throw new WinnowException(t.file() + ": no column '" + name + "' (columns: " + String.join(", ", t.header()) + ")");
+        }
+        return i;
+    }
+
+    private static Table read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new WinnowException(file + ": no such file");
+        }
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String head = r.readLine();
+            if (head == null || head.isBlank()) {
+                throw new WinnowException(file + ": empty (a header line is needed)");
+            }
+            List<String> header = List.of(split(head.startsWith("\uFEFF") ? head.substring(1) : head));
+            List<String[]> rows = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            String line;
+            int no = 1;
+            while ((line = r.readLine()) != null) {
+                no++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = split(line);
+                if (f.length != header.size()) {
+                    throw new WinnowException(file + ":" + no + ": " + f.length + " fields, the header has " + header.size());
+                }
+                rows.add(f);
+                lines.add(no);
+            }
+            if (rows.isEmpty()) {
+                throw new WinnowException(file + ": no data rows");
+            }
+            return new Table(file, header, rows, lines);
+        } catch (IOException e) {
+            throw new WinnowException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Splits one CSV line on commas, honouring double quotes ("" inside quotes is a quote). */
+    static String[] split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString().trim());
+        return out.toArray(new String[0]);
+    }
+}
