@@ -83,6 +83,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Installs Debian's dataset-fashion-mnist when missing and allowed (root on Debian); otherwise says how. */
     static void ensureFashionMnist(PrintWriter err) {
+        String env = System.getenv("FASHION_MNIST_DIR");
+        if (env != null && !env.isBlank()) {
+            if (!present(Path.of(env))) {
+                throw new WinnowException("FASHION_MNIST_DIR=" + env + " holds no Fashion-MNIST training images "
+                        + "(train-images-idx3-ubyte.gz and the other three IDX files)");
+            }
+            return;
+        }
         if (present(DEBIAN_FASHION_MNIST)) {
             return;
         }
@@ -91,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (!(debian && root)) {
             throw new WinnowException("Fashion-MNIST is missing (looked in " + DEBIAN_FASHION_MNIST + "); install it with "
                     + "'sudo apt-get install dataset-fashion-mnist' on Debian/Ubuntu, or put the four IDX files "
-                    + "(train-images-idx3-ubyte.gz, …) there");
+                    + "(train-images-idx3-ubyte.gz, …) there, or set FASHION_MNIST_DIR to their folder");
         }
         err.println("winnow demo: Fashion-MNIST is missing; installing the Debian package dataset-fashion-mnist with apt-get…");
         err.flush();
