@@ -45,9 +45,9 @@ public final class DemoCommand implements Callable<Integer> {
     static Map<String, Object> settings() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", "fashion-mnist");
-        m.put("limit", 3000);
+        m.put("limit", 30000);
         m.put("model", "mlp");
-        m.put("epochs", 3);
+        m.put("epochs", 5);
         m.put("batch-size", 128);
         m.put("lr", 0.001);
         m.put("optimizer", "adam");
