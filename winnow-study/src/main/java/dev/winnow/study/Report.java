@@ -151,8 +151,8 @@ public final class Report {
         List<String> out = new ArrayList<>();
         StudyResults.Cell full = res.full();
         if (full != null) {
-            out.add(String.format(Locale.ROOT, "Training on all the data reaches %s test accuracy (mean of %d seed%s) for %s of compute.",
-                    pct(full.accMean()), full.seeds(), full.seeds() == 1 ? "" : "s", secs(full.total())));
+            out.add(String.format(Locale.ROOT, "Training on all %,d training examples reaches %s test accuracy (mean of %d seed%s) for %s of compute.",
+                    Math.round(full.k()), pct(full.accMean()), full.seeds(), full.seeds() == 1 ? "" : "s", secs(full.total())));
         }
         TreeSet<Double> keeps = new TreeSet<>();
         res.cells().forEach((m, row) -> {

@@ -48,7 +48,7 @@ class ReportTest {
         assertThat(html).contains("<h2>What this says</h2>", "<h2>Accuracy against kept fraction</h2>",
                 "<h2>Accuracy against total cost</h2>", "<h2>Results</h2>");
         // numbers in the summary are computed from the file
-        assertThat(html).contains("Training on all the data reaches 91% test accuracy (mean of 2 seeds)");
+        assertThat(html).contains("Training on all 1,000 training examples reaches 91% test accuracy (mean of 2 seeds)");
         assertThat(html).contains("At 30% kept, random reaches 86% (−5.0 pt against full)");
         assertThat(html).contains("el2n@2:hard is worst at 81% (−5.0 pt under random)");
         // random at 30%: 3.0 s (no proxy); hard: 4 + 0.5 + 3 = 7.5 s; full 10 s; random is 5 pt below full
