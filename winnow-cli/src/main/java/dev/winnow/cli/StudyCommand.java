@@ -19,13 +19,15 @@ import java.util.concurrent.Callable;
 /** {@code winnow study}: many (method × kept fraction × seed) runs, every cost counted, and the report. */
 @Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Run a pruning study: for each seed, proxy dynamics once, each score once; then for each method",
-            "and kept fraction select, train the target on the keep-list and evaluate. The full-data baseline",
-            "is always included. Writes results.jsonl (one line per run) and report.html into --out.",
+            "Run a pruning study: per seed, proxy dynamics once and each score once; then for each method "
+                + "and kept fraction, select, train the target on the keep-list and evaluate. The full-data "
+                + "baseline is always included. Writes results.jsonl (one line per run) and report.html into --out.",
             "",
             "Settings come from --spec (JSON or YAML, keys named like the flags) and the flags, which win.",
-            "Methods: random | SCORE:STRATEGY[:params][:balanced], e.g. el2n@2:hard, aum:stratified,",
-            "el2n@2:calibrated:0.5, forgetting:window:0.05.",
+            "",
+            "Methods: random, or SCORE:STRATEGY[:params][:balanced], e.g. el2n@2:hard, aum:stratified, "
+                + "el2n@2:calibrated:0.5, forgetting:window:0.05.",
+            "",
         })
 public final class StudyCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -34,25 +36,25 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "study spec file (.json, or YAML)")
     Path specFile;
 
-    @Option(names = "--data", description = "dataset spec, e.g. fashion-mnist")
+    @Option(names = "--data", paramLabel = "SPEC", description = "dataset spec, e.g. fashion-mnist")
     String data;
 
     @Option(names = "--limit", paramLabel = "N", description = "use the first N training examples (default: all)")
     String limit;
 
-    @Option(names = "--model", description = "target and proxy model (default: mlp)")
+    @Option(names = "--model", paramLabel = "NAME", description = "target and proxy model (default: mlp)")
     String model;
 
-    @Option(names = "--epochs", description = "target training epochs (default: 5)")
+    @Option(names = "--epochs", paramLabel = "E", description = "target training epochs (default: 5)")
     String epochs;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "batch size (default: 128)")
     String batchSize;
 
-    @Option(names = "--lr", description = "learning rate (default: 0.001)")
+    @Option(names = "--lr", paramLabel = "LR", description = "learning rate (default: 0.001)")
     String lr;
 
-    @Option(names = "--optimizer", description = "adam or sgd (default: adam)")
+    @Option(names = "--optimizer", paramLabel = "adam|sgd", description = "adam or sgd (default: adam)")
     String optimizer;
 
     @Option(names = "--proxy-epochs", paramLabel = "E", description = "epochs of each proxy run (default: 3)")
@@ -70,7 +72,7 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "LIST", description = "seeds, e.g. 0,1,2 (default: 0)")
     String seeds;
 
-    @Option(names = "--budget", description = "epochs (same epochs on the subset) or steps (same optimizer steps as full)")
+    @Option(names = "--budget", paramLabel = "epochs|steps", description = "epochs (same epochs on the subset) or steps (same optimizer steps as full)")
     String budget;
 
     @Option(names = "--label-noise", paramLabel = "F", description = "flip a seeded fraction F of training labels")
