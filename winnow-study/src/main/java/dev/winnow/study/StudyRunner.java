@@ -285,6 +285,9 @@ public final class StudyRunner {
                 return;
             }
             AtomicFiles.deleteQuietly(store);
+            removeTemporaries(store);
+            // scores of an earlier proxy of this seed (if any) do not belong to the one trained now
+            AtomicFiles.deleteQuietly(dir.resolve("scores").resolve("seed-" + seed));
             say(String.format(Locale.ROOT, "winnow study: seed %d: training %d proxy run(s) for %d epoch(s) to record dynamics",
                     seed, spec.proxyRuns(), spec.proxyEpochs()));
             long t0 = System.nanoTime();
@@ -384,6 +387,20 @@ public final class StudyRunner {
             return t < 0 ? Double.NaN : t / 1e9;
         }
         return Double.NaN;
+    }
+
+    /** Removes what an interrupted writer of {@code target} left beside it ({@code .NAME.*} temporaries). */
+    static void removeTemporaries(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        String prefix = "." + target.getFileName() + ".";
+        try (Stream<Path> s = Files.list(parent)) {
+            s.filter(p -> p.getFileName().toString().startsWith(prefix)).forEach(AtomicFiles::deleteQuietly);
+        } catch (IOException e) {
+            // leftovers are harmless; the study goes on
+        }
     }
 
     /** A score spec as a file name: {@code el2n@2} → {@code el2n_2}. */

@@ -2,6 +2,7 @@ package dev.winnow.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winnow.WinnowException;
+import dev.winnow.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,6 +133,11 @@ class StudyRunnerTest {
         assertThat(w2.trainings.get()).isZero();
         assertThat(w2.proxies.get()).as("nothing left to do: no proxy either").isZero();
 
+        // a proxy store half-written when the process died leaves a temporary beside it; resume removes it
+        Files.createDirectories(dir.resolve("proxy/.seed-0.12345"));
+        Files.writeString(dir.resolve("proxy/.seed-0.12345/loss.npy"), "partial");
+        AtomicFiles.deleteTree(dir.resolve("proxy/seed-0"));
+
         // tear the last line, as a crash in the middle of a write would
         byte[] b = before.getBytes(StandardCharsets.UTF_8);
         Files.write(results, java.util.Arrays.copyOf(b, b.length - 25));
@@ -139,7 +145,9 @@ class StudyRunnerTest {
         StudyRunner.Summary third = runner(w3).run(null, dir, StudyRunner.Mode.RESUME);
         assertThat(third.runsDone()).isEqualTo(1);
         assertThat(w3.trainings.get()).isEqualTo(1);
-        assertThat(w3.proxies.get()).as("the stored proxy is reused").isZero();
+        assertThat(w3.proxies.get()).as("the lost proxy is trained again").isEqualTo(1);
+        assertThat(dir.resolve("proxy/.seed-0.12345")).doesNotExist();
+        assertThat(dir.resolve("proxy/seed-0")).isDirectory();
         assertThat(progress.toString()).contains("torn last line");
         assertThat(ResultsLog.open(results).lines()).hasSize(5);
         assertThat(Files.readString(results).lines()).allSatisfy(l -> assertThat(l).endsWith("}"));
