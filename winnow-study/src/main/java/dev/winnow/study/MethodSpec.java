@@ -57,7 +57,12 @@ public record MethodSpec(String name, String score, String strategy, List<Double
             }
             case "dynamic" -> {
                 if (policy == null || policy.isBlank()) {
-                    throw new IllegalArgumentException("method '" + name + "': dynamic needs a policy, e.g. dynamic:infobatch(0.5,0.875)");
+                    throw new IllegalArgumentException("method '" + name + "': dynamic needs a policy, e.g. dynamic:uniform:keep or dynamic:infobatch:0.5");
+                }
+                try {
+                    dev.winnow.policy.DynamicPolicies.parse(policyAt(policy, 0.5), 100, 0);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("method '" + name + "': " + e.getMessage());
                 }
             }
             default -> throw new AssertionError(strategy);
@@ -78,6 +83,31 @@ public record MethodSpec(String name, String score, String strategy, List<Double
         if (!(v >= 0 && v < 1) || (!zeroOk && v == 0)) {
             throw new IllegalArgumentException("method '" + name + "': " + what + " must be in [0, 1), got " + v);
         }
+    }
+
+    /** The word in a dynamic policy that stands for the study's kept fraction ({@code dynamic:uniform:keep}). */
+    public static final String KEEP_TOKEN = "keep";
+
+    private static String policyAt(String policy, double keep) {
+        return policy.replaceAll("(?<=[:,])" + KEEP_TOKEN + "(?=,|$)", Double.toString(keep));
+    }
+
+    /** The policy spec of a dynamic method at kept fraction {@code keep} (the {@code keep} word replaced). */
+    public String policyAt(double keep) {
+        return policyAt(policy, keep);
+    }
+
+    /**
+     * Whether the method runs once per kept fraction: every static method, and a dynamic one whose policy
+     * names {@code keep}. A dynamic policy with its own rates (infobatch:0.5) runs once per seed, at keep 1.
+     */
+    public boolean perKeep() {
+        return !strategy.equals("dynamic") || !policyAt(policy, 0.5).equals(policy);
+    }
+
+    /** The kept fractions this method runs at, given the study's. */
+    public List<Double> keeps(List<Double> studyKeeps) {
+        return perKeep() ? studyKeeps : List.of(1.0);
     }
 
     /** Whether the method needs proxy dynamics (every method except random and dynamic). */

@@ -72,10 +72,11 @@ public record StudyEngine(DataLoader loader, ProxyRecorder proxy, Scorer scorer,
     /**
      * One target training: on examples {@code ids} (with {@code weights}, or all 1 when {@code null}) using
      * {@code trainLabels} (index order over the whole training set), for {@code epochs} epochs but at most
-     * {@code maxSteps} optimizer steps (0 = no step limit).
+     * {@code maxSteps} optimizer steps (0 = no step limit). With a {@code policy} (a core dynamic policy
+     * spec, else {@code null}) the policy picks each epoch's examples among {@code ids}.
      */
     public record TrainRequest(StudyData data, int[] trainLabels, long[] ids, float[] weights, long seed,
-                               StudySpec spec, int epochs, long maxSteps) {
+                               StudySpec spec, int epochs, long maxSteps, String policy) {
     }
 
     /**

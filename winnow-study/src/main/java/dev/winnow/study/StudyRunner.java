@@ -154,11 +154,6 @@ public final class StudyRunner {
                 throw new WinnowException("score '" + s + "': " + e.getMessage(), e);
             }
         }
-        for (MethodSpec m : spec.methods()) {
-            if (m.strategy().equals("dynamic")) {
-                throw new WinnowException("method '" + m.name() + "': dynamic policies are not wired into studies in this build");
-            }
-        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -179,7 +174,7 @@ public final class StudyRunner {
         for (long seed : spec.seeds()) {
             SeedContext ctx = new SeedContext(spec, data, seed, dir);
             if (ctx.allDone(log)) {
-                skipped += 1 + spec.methods().size() * spec.keep().size();
+                skipped += spec.totalRuns() / spec.seeds().size();
                 continue;
             }
             ctx.prepareNoise();
@@ -196,7 +191,7 @@ public final class StudyRunner {
                 done++;
             }
             for (MethodSpec m : spec.methods()) {
-                for (double keep : spec.keep()) {
+                for (double keep : m.keeps(spec.keep())) {
                     if (log.done(m.name(), keep, seed)) {
                         skipped++;
                         continue;
@@ -242,7 +237,7 @@ public final class StudyRunner {
                 return false;
             }
             for (MethodSpec m : spec.methods()) {
-                for (double k : spec.keep()) {
+                for (double k : m.keeps(spec.keep())) {
                     if (!log.done(m.name(), k, seed)) {
                         return false;
                     }
@@ -425,7 +420,7 @@ public final class StudyRunner {
         float[] weights;
         double selectionSeconds = 0;
         double selectionCpu = 0;
-        if (m == null) {
+        if (m == null || m.strategy().equals("dynamic")) {
             ids = data.ids().clone();
             Arrays.sort(ids);
             weights = null;
@@ -443,14 +438,15 @@ public final class StudyRunner {
         long stepsPerEpochFull = ceilDiv(n, spec.batchSize());
         int epochs = spec.epochs();
         long maxSteps = 0;
-        if (spec.budget() == Budget.STEPS && m != null) {
+        boolean dynamic = m != null && m.strategy().equals("dynamic");
+        if (spec.budget() == Budget.STEPS && m != null && !dynamic) {
             maxSteps = spec.epochs() * stepsPerEpochFull;
             epochs = (int) ceilDiv(maxSteps, ceilDiv(k, spec.batchSize()));
         }
         long tTrain = System.nanoTime();
         double cpuTrain0 = processCpuSeconds();
         StudyEngine.TrainOutcome out = engine.trainer().train(new StudyEngine.TrainRequest(
-                data, ctx.trainLabels, ids, weights, ctx.seed, spec, epochs, maxSteps));
+                data, ctx.trainLabels, ids, weights, ctx.seed, spec, epochs, maxSteps, dynamic ? m.policyAt(keep) : null));
         double wall = (System.nanoTime() - tTrain) / 1e9;
         double targetCpu = processCpuSeconds() - cpuTrain0;
         // setup the trainer did not time itself (building the model, copying the subset) is training cost too
@@ -516,6 +512,9 @@ public final class StudyRunner {
         }
         if (m != null) {
             prov.put("class_balanced", m.classBalanced());
+        }
+        if (dynamic) {
+            prov.put("policy", m.policyAt(keep));
         }
         prov.put("keep_list_sha256", keepListHash(ids, weights));
         prov.put("weighted", weights != null && !allOnes(weights));
@@ -627,7 +626,7 @@ public final class StudyRunner {
                 units += proxyUnits() + 1;
                 done += log.done(MethodSpec.FULL, 1.0, seed) ? 1 : 0;
                 for (MethodSpec m : spec.methods()) {
-                    for (double k : spec.keep()) {
+                    for (double k : m.keeps(spec.keep())) {
                         units += units(k);
                         if (log.done(m.name(), k, seed)) {
                             done += units(k);

@@ -132,7 +132,11 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
 
     /** Runs in the whole study: per seed, the full baseline plus every method at every kept fraction. */
     public int totalRuns() {
-        return seeds.size() * (1 + methods.size() * keep.size());
+        int perSeed = 1;
+        for (MethodSpec m : methods) {
+            perSeed += m.keeps(keep).size();
+        }
+        return seeds.size() * perSeed;
     }
 
     /** The defaults that a spec file or the flags override. */
@@ -175,7 +179,7 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
             }
         }
         List<MethodSpec> methods = new ArrayList<>();
-        for (String m : strings(s.get("methods"))) {
+        for (String m : joinPolicyParameters(strings(s.get("methods")))) {
             methods.add(MethodSpec.parse(m));
         }
         List<Double> keep = new ArrayList<>();
@@ -199,6 +203,26 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
                 methods, keep, seeds,
                 budgetOf(s.get("budget")),
                 number("label-noise", s.get("label-noise")));
+    }
+
+    private static final java.util.regex.Pattern CONTINUATION =
+            java.util.regex.Pattern.compile("[0-9.]+|keep|(alpha|refresh)=.*");
+
+    /**
+     * Re-joins a comma list where a dynamic policy's own commas split it: {@code dynamic:ucb:keep}, {@code 1.0}
+     * → {@code dynamic:ucb:keep,1.0}. A piece that is a number, {@code keep} or {@code alpha=}/{@code refresh=}
+     * continues the method before it; no method starts that way.
+     */
+    static List<String> joinPolicyParameters(List<String> pieces) {
+        List<String> out = new ArrayList<>();
+        for (String p : pieces) {
+            if (!out.isEmpty() && out.get(out.size() - 1).startsWith("dynamic:") && CONTINUATION.matcher(p).matches()) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + "," + p);
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     private static Budget budgetOf(Object o) {

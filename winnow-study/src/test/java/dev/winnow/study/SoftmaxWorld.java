@@ -373,6 +373,9 @@ public final class SoftmaxWorld implements StudyData {
     }
 
     StudyEngine.TrainOutcome train(StudyEngine.TrainRequest r) {
+        if (r.policy() != null) {
+            throw new UnsupportedOperationException("the test world trains no dynamic policies");
+        }
         trainings.incrementAndGet();
         int[] idx = new int[r.ids().length];
         for (int j = 0; j < idx.length; j++) {

@@ -60,8 +60,8 @@ class StudySpecTest {
         MethodSpec st = MethodSpec.parse("aum:stratified:0.1:20:balanced");
         assertThat(st.params()).containsExactly(0.1, 20.0);
         assertThat(st.classBalanced()).isTrue();
-        MethodSpec d = MethodSpec.parse("dynamic:infobatch(0.5,0.875)");
-        assertThat(d.policy()).isEqualTo("infobatch(0.5,0.875)");
+        MethodSpec d = MethodSpec.parse("dynamic:infobatch:0.5,0.875");
+        assertThat(d.policy()).isEqualTo("infobatch:0.5,0.875");
         assertThat(d.needsProxy()).isFalse();
     }
 
@@ -133,5 +133,21 @@ class StudySpecTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"data\": ");
         assertThatThrownBy(() -> StudySpec.read(broken)).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void dynamicPoliciesKeepTheirCommasInAMethodList() {
+        StudySpec s = with("methods", "random,dynamic:ucb:keep,1.0,refresh=2,dynamic:infobatch:0.5,el2n@2:hard");
+        assertThat(s.methods()).extracting(MethodSpec::name)
+                .containsExactly("random", "dynamic:ucb:keep,1.0,refresh=2", "dynamic:infobatch:0.5", "el2n@2:hard");
+        MethodSpec ucb = s.methods().get(1);
+        assertThat(ucb.policyAt(0.3)).isEqualTo("ucb:0.3,1.0,refresh=2");
+        assertThat(ucb.perKeep()).isTrue();
+        MethodSpec ib = s.methods().get(2);
+        assertThat(ib.perKeep()).as("infobatch has its own rate: run once, at keep 1").isFalse();
+        assertThat(ib.keeps(List.of(0.1, 0.3))).containsExactly(1.0);
+        // default keep 0.1,0.3,0.5,0.7: full + random 4 + ucb 4 + infobatch 1 + el2n 4
+        assertThat(s.totalRuns()).isEqualTo(14);
+        assertThatThrownBy(() -> MethodSpec.parse("dynamic:sometimes:keep")).hasMessageContaining("bad dynamic policy");
     }
 }

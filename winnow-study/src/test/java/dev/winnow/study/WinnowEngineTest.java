@@ -83,4 +83,39 @@ class WinnowEngineTest {
         Path page = Report.write(dir);
         ReportTest.assertSelfContained(dir, Files.readString(page));
     }
+
+    @Test
+    void dynamicPoliciesPickEachEpochsExamples(@TempDir Path tmp) throws Exception {
+        Path train = tmp.resolve("train.csv");
+        Path test = tmp.resolve("test.csv");
+        writeCsv(train, 240, 3);
+        writeCsv(test, 150, 4);
+        Map<String, Object> m = new HashMap<>();
+        m.put("data", "csv:" + train + ",test=" + test);
+        m.put("epochs", 4);
+        m.put("batch-size", 32);
+        m.put("lr", 0.01);
+        m.put("methods", "dynamic:uniform:keep,dynamic:infobatch:0.5");
+        m.put("keep", "0.25");
+        StudySpec spec = StudySpec.fromSettings(m);
+        assertThat(spec.needsProxy()).isFalse();
+        Path dir = tmp.resolve("study");
+        new StudyRunner(new WinnowEngineProvider().create(spec), new PrintWriter(new StringWriter()), "test")
+                .run(spec, dir, StudyRunner.Mode.NEW);
+        List<JsonNode> lines = ResultsLog.open(dir.resolve("results.jsonl")).lines();
+        assertThat(lines).extracting(l -> l.path("method").asText() + "@" + l.path("keep").asDouble())
+                .containsExactly("full@1.0", "dynamic:uniform:keep@0.25", "dynamic:infobatch:0.5@1.0");
+        JsonNode uniform = lines.get(1);
+        // a fresh random quarter (60 of 240) every epoch, no proxy
+        assertThat(uniform.path("counts").path("training").path("backward").asLong()).isEqualTo(4 * 60);
+        assertThat(uniform.path("seconds").path("proxy").asDouble()).isZero();
+        assertThat(uniform.path("provenance").path("policy").asText()).isEqualTo("uniform:0.25");
+        JsonNode ib = lines.get(2);
+        long b = ib.path("counts").path("training").path("backward").asLong();
+        // InfoBatch drops some below-mean-loss examples in the early epochs, trains on all at the end
+        assertThat(b).isLessThan(4 * 240).isGreaterThan(2 * 240);
+        assertThat(ib.path("test_accuracy").asDouble()).isGreaterThan(0.5);
+        assertThat(Files.exists(dir.resolve("proxy"))).isFalse();
+        ReportTest.assertSelfContained(dir, Files.readString(Report.write(dir)));
+    }
 }
