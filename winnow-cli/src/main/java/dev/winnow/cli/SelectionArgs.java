@@ -1,8 +1,6 @@
 package dev.winnow.cli;
 
-import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
-import dev.winnow.select.Strategy;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -51,29 +49,9 @@ final class SelectionArgs {
 
     /** The validated options; a bad combination is a usage error of {@code cl}. */
     SelectOptions toOptions(CommandLine cl) {
-        Strategy s;
         try {
-            s = Strategy.parse(strategy);
-        } catch (IllegalArgumentException e) {
-            throw usage(cl, e.getMessage());
-        }
-        if (offset != null && s != Strategy.WINDOW) {
-            throw usage(cl, "--offset applies to --strategy window only");
-        }
-        if (s == Strategy.WINDOW && offset == null) {
-            throw usage(cl, "--strategy window needs --offset (the hardest fraction to skip)");
-        }
-        if ((bins != null || dropHardest != null) && s != Strategy.STRATIFIED) {
-            throw usage(cl, (bins != null ? "--bins" : "--drop-hardest") + " applies to --strategy stratified only");
-        }
-        if (alpha != null && s != Strategy.CALIBRATED) {
-            throw usage(cl, "--alpha applies to --strategy calibrated only");
-        }
-        try {
-            Budget budget = keep.fraction != null ? new Budget.Fraction(keep.fraction) : new Budget.Count(keep.count);
-            return new SelectOptions(s, budget, classBalanced, offset == null ? 0.0 : offset,
-                    bins == null ? SelectOptions.DEFAULT_BINS : bins, dropHardest == null ? 0.0 : dropHardest,
-                    alpha == null ? SelectOptions.DEFAULT_ALPHA : alpha, seed);
+            return SelectOptions.fromFlags(strategy, keep.fraction, keep.count, classBalanced, offset, bins,
+                    dropHardest, alpha, seed);
         } catch (IllegalArgumentException e) {
             throw usage(cl, e.getMessage());
         }

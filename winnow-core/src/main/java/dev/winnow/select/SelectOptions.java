@@ -40,6 +40,36 @@ public record SelectOptions(Strategy strategy, Budget budget, boolean classBalan
     }
 
     /** The strategy with its default parameters (offset 0, 50 bins, no drop, alpha 0.5). */
+    /**
+     * The options as a command line gives them: {@code null} for a flag not given, exactly one of
+     * {@code keepFraction} / {@code keepCount}. A flag that belongs to another strategy, or a window
+     * without an offset, is an {@link IllegalArgumentException} naming the flag (a usage error).
+     */
+    public static SelectOptions fromFlags(String strategy, Double keepFraction, Long keepCount, boolean classBalanced,
+                                          Double offset, Integer bins, Double dropHardest, Double alpha, long seed) {
+        Strategy s = Strategy.parse(strategy);
+        if (offset != null && s != Strategy.WINDOW) {
+            throw new IllegalArgumentException("--offset applies to --strategy window only");
+        }
+        if (s == Strategy.WINDOW && offset == null) {
+            throw new IllegalArgumentException("--strategy window needs --offset (the hardest fraction to skip)");
+        }
+        if ((bins != null || dropHardest != null) && s != Strategy.STRATIFIED) {
+            throw new IllegalArgumentException((bins != null ? "--bins" : "--drop-hardest")
+                    + " applies to --strategy stratified only");
+        }
+        if (alpha != null && s != Strategy.CALIBRATED) {
+            throw new IllegalArgumentException("--alpha applies to --strategy calibrated only");
+        }
+        if ((keepFraction == null) == (keepCount == null)) {
+            throw new IllegalArgumentException("give exactly one of --keep and --keep-count");
+        }
+        Budget b = keepFraction != null ? new Budget.Fraction(keepFraction) : new Budget.Count(keepCount);
+        return new SelectOptions(s, b, classBalanced, offset == null ? 0.0 : offset,
+                bins == null ? DEFAULT_BINS : bins, dropHardest == null ? 0.0 : dropHardest,
+                alpha == null ? DEFAULT_ALPHA : alpha, seed);
+    }
+
     public static SelectOptions of(Strategy strategy, Budget budget, long seed) {
         return new SelectOptions(strategy, budget, false, 0.0, DEFAULT_BINS, 0.0, DEFAULT_ALPHA, seed);
     }

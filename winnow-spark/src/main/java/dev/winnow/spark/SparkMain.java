@@ -2,9 +2,7 @@ package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
 import dev.winnow.score.MissingPolicy;
-import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
-import dev.winnow.select.Strategy;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -210,24 +208,8 @@ public final class SparkMain implements Runnable {
 
         /** The core's options, with the same checks as {@code winnow select}. */
         private SelectOptions options() {
-            Strategy s = Strategy.parse(strategy);
-            if (offset != null && s != Strategy.WINDOW) {
-                throw new IllegalArgumentException("--offset applies to --strategy window only");
-            }
-            if (s == Strategy.WINDOW && offset == null) {
-                throw new IllegalArgumentException("--strategy window needs --offset (the hardest fraction to skip)");
-            }
-            if ((bins != null || dropHardest != null) && s != Strategy.STRATIFIED) {
-                throw new IllegalArgumentException((bins != null ? "--bins" : "--drop-hardest")
-                        + " applies to --strategy stratified only");
-            }
-            if (alpha != null && s != Strategy.CALIBRATED) {
-                throw new IllegalArgumentException("--alpha applies to --strategy calibrated only");
-            }
-            Budget b = budget.fraction != null ? new Budget.Fraction(budget.fraction) : new Budget.Count(budget.count);
-            return new SelectOptions(s, b, classBalanced, offset == null ? 0.0 : offset,
-                    bins == null ? SelectOptions.DEFAULT_BINS : bins, dropHardest == null ? 0.0 : dropHardest,
-                    alpha == null ? SelectOptions.DEFAULT_ALPHA : alpha, seed);
+            return SelectOptions.fromFlags(strategy, budget.fraction, budget.count, classBalanced, offset, bins,
+                    dropHardest, alpha, seed);
         }
     }
 
