@@ -31,6 +31,9 @@ import java.util.Properties;
             ImportCommand.class,
             ScoreCommand.class,
             SelectCommand.class,
+            StudyCommand.class,
+            ReportCommand.class,
+            DemoCommand.class,
         })
 public final class WinnowCli implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,26 @@
+package dev.winnow.study;
+
+import java.util.Locale;
+
+/**
+ * How long the target trains on a subset: {@link #EPOCHS} the same number of epochs as full training
+ * (cheaper in proportion to the kept fraction), {@link #STEPS} the same number of optimizer steps as full
+ * training (as many epochs over the subset as it takes; costs about what full training costs).
+ */
+public enum Budget {
+    EPOCHS, STEPS;
+
+    public static Budget parse(String s) {
+        for (Budget b : values()) {
+            if (b.name().equalsIgnoreCase(s.strip())) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("budget must be epochs or steps, got '" + s + "'");
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

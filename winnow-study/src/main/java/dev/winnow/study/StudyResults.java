@@ -1,0 +1,225 @@
+package dev.winnow.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.winnow.WinnowException;
+import dev.winnow.io.ScoreTable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A study folder read back for the report: the runs of {@code results.jsonl} grouped by method and kept
+ * fraction (statistics over seeds), the scores per seed, the flipped labels per seed.
+ */
+public final class StudyResults {
+    /** One (method, kept fraction) cell aggregated over seeds. */
+    public record Cell(String method, double keep, int seeds, double accMean, double accStd, double accMin,
+                       double accMax, double proxy, double scoring, double selection, double training,
+                       double evaluation, double total, double cpu, double forward, double backward, double k) {
+    }
+
+    private final Path dir;
+    private final StudySpec spec;
+    private final List<JsonNode> runs;
+    private final Map<String, Map<Double, Cell>> cells = new LinkedHashMap<>();
+    private final Map<Long, Map<String, float[]>> scores = new TreeMap<>();
+    private final Map<Long, long[]> scoreIds = new TreeMap<>();
+    private final Map<Long, Set<Long>> flipped = new TreeMap<>();
+
+    private StudyResults(Path dir) {
+        this.dir = dir;
+        Path sj = dir.resolve("study.json");
+        spec = Files.isRegularFile(sj) ? StudySpec.read(sj) : null;
+        Path rj = dir.resolve("results.jsonl");
+        if (!Files.isRegularFile(rj)) {
+            throw new WinnowException(dir + ": no results.jsonl; is this a study folder?");
+        }
+        runs = ResultsLog.open(rj).lines();
+        aggregate();
+        readScores();
+        readNoise();
+    }
+
+    /** Reads the study in {@code dir}. */
+    public static StudyResults read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new WinnowException(dir + ": no such study folder");
+        }
+        return new StudyResults(dir);
+    }
+
+    private void aggregate() {
+        List<String> order = new ArrayList<>();
+        order.add(MethodSpec.FULL);
+        if (spec != null) {
+            spec.methods().forEach(m -> order.add(m.name()));
+        }
+        Map<String, Map<Double, List<JsonNode>>> groups = new LinkedHashMap<>();
+        for (String m : order) {
+            groups.put(m, new TreeMap<>());
+        }
+        for (JsonNode r : runs) {
+            groups.computeIfAbsent(r.path("method").asText(), x -> new TreeMap<>())
+                    .computeIfAbsent(r.path("keep").asDouble(), x -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, Map<Double, List<JsonNode>>> g : groups.entrySet()) {
+            if (g.getValue().isEmpty()) {
+                continue;
+            }
+            Map<Double, Cell> row = new TreeMap<>();
+            for (Map.Entry<Double, List<JsonNode>> e : g.getValue().entrySet()) {
+                row.put(e.getKey(), cell(g.getKey(), e.getKey(), e.getValue()));
+            }
+            cells.put(g.getKey(), row);
+        }
+    }
+
+    private static Cell cell(String method, double keep, List<JsonNode> rs) {
+        double[] acc = rs.stream().mapToDouble(r -> r.path("test_accuracy").asDouble()).toArray();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double a : acc) {
+            min = Math.min(min, a);
+            max = Math.max(max, a);
+        }
+        return new Cell(method, keep, rs.size(), Stats.mean(acc), Stats.std(acc), min, max,
+                meanOf(rs, "seconds", "proxy"), meanOf(rs, "seconds", "scoring"), meanOf(rs, "seconds", "selection"),
+                meanOf(rs, "seconds", "training"), meanOf(rs, "seconds", "evaluation"), meanOf(rs, "seconds", "total"),
+                meanOf(rs, "cpu_seconds", "total"),
+                meanOf(rs, "forward_examples", null), meanOf(rs, "backward_examples", null), meanOf(rs, "k", null));
+    }
+
+    private static double meanOf(List<JsonNode> rs, String a, String b) {
+        double s = 0;
+        for (JsonNode r : rs) {
+            JsonNode n = b == null ? r.path(a) : r.path(a).path(b);
+            s += n.isNumber() ? n.asDouble() : Double.NaN;
+        }
+        return s / rs.size();
+    }
+
+    private void readScores() {
+        Path sd = dir.resolve("scores");
+        if (!Files.isDirectory(sd)) {
+            return;
+        }
+        try (Stream<Path> seeds = Files.list(sd)) {
+            for (Path seedDir : seeds.sorted().toList()) {
+                String name = seedDir.getFileName().toString();
+                if (!name.startsWith("seed-") || !Files.isDirectory(seedDir)) {
+                    continue;
+                }
+                long seed = Long.parseLong(name.substring(5));
+                Map<String, float[]> m = new LinkedHashMap<>();
+                List<String> specs = spec != null ? spec.scoreSpecs() : List.of();
+                Set<String> seen = new HashSet<>();
+                for (String s : specs) {
+                    Path csv = seedDir.resolve(StudyRunner.fileName(s) + ".csv");
+                    if (Files.isRegularFile(csv)) {
+                        ScoreTable t = ScoreTable.read(csv);
+                        m.put(s, t.scores());
+                        scoreIds.put(seed, t.ids());
+                        seen.add(csv.getFileName().toString());
+                    }
+                }
+                try (Stream<Path> files = Files.list(seedDir)) {
+                    for (Path f : files.sorted().toList()) {
+                        String fn = f.getFileName().toString();
+                        if (fn.endsWith(".csv") && !seen.contains(fn)) {
+                            Path meta = seedDir.resolve(fn.substring(0, fn.length() - 4) + ".json");
+                            String label = Files.isRegularFile(meta)
+                                    ? ResultsLog.JSON.readTree(meta.toFile()).path("score").asText(fn) : fn;
+                            ScoreTable t = ScoreTable.read(f);
+                            m.put(label, t.scores());
+                            scoreIds.put(seed, t.ids());
+                        }
+                    }
+                }
+                if (!m.isEmpty()) {
+                    scores.put(seed, m);
+                }
+            }
+        } catch (IOException e) {
+            throw new WinnowException(sd + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void readNoise() {
+        Path nd = dir.resolve("noise");
+        if (!Files.isDirectory(nd)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(nd)) {
+            for (Path f : files.sorted().toList()) {
+                String fn = f.getFileName().toString();
+                if (!fn.startsWith("seed-") || !fn.endsWith(".csv")) {
+                    continue;
+                }
+                long seed = Long.parseLong(fn.substring(5, fn.length() - 4));
+                Set<Long> ids = new HashSet<>();
+                List<String> lines = Files.readAllLines(f);
+                for (String line : lines.subList(1, lines.size())) {
+                    if (!line.isBlank()) {
+                        ids.add(Long.parseLong(line.substring(0, line.indexOf(','))));
+                    }
+                }
+                flipped.put(seed, ids);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new WinnowException(nd + ": cannot read the flipped labels (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The stored spec, or {@code null} when the folder has none. */
+    public StudySpec spec() {
+        return spec;
+    }
+
+    public List<JsonNode> runs() {
+        return runs;
+    }
+
+    /** Method → kept fraction → cell; {@code full} first, then methods in spec order. */
+    public Map<String, Map<Double, Cell>> cells() {
+        return cells;
+    }
+
+    /** The full-data baseline cell, or {@code null}. */
+    public Cell full() {
+        Map<Double, Cell> f = cells.get(MethodSpec.FULL);
+        return f == null ? null : f.get(1.0);
+    }
+
+    /** The cell of {@code method} at {@code keep}, or {@code null}. */
+    public Cell cell(String method, double keep) {
+        Map<Double, Cell> m = cells.get(method);
+        return m == null ? null : m.get(keep);
+    }
+
+    /** Seed → score spec → scores (index order of {@link #scoreIds}). */
+    public Map<Long, Map<String, float[]>> scores() {
+        return scores;
+    }
+
+    public long[] scoreIds(long seed) {
+        return scoreIds.get(seed);
+    }
+
+    /** Seed → ids whose training label was flipped (empty without label noise). */
+    public Map<Long, Set<Long>> flipped() {
+        return flipped;
+    }
+}

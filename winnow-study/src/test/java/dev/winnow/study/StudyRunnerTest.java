@@ -1,0 +1,208 @@
+package dev.winnow.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.winnow.WinnowException;
+import dev.winnow.io.AtomicFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StudyRunnerTest {
+    static StudySpec spec(String methods, String keep, String seeds, String budget, double noise) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("data", "synthetic");
+        m.put("model", "softmax");
+        m.put("epochs", 4);
+        m.put("batch-size", 32);
+        m.put("lr", 0.5);
+        m.put("optimizer", "sgd");
+        m.put("proxy-epochs", 3);
+        m.put("methods", methods);
+        m.put("keep", keep);
+        m.put("seeds", seeds);
+        m.put("budget", budget);
+        m.put("label-noise", noise);
+        return StudySpec.fromSettings(m);
+    }
+
+    private final StringWriter progress = new StringWriter();
+
+    private StudyRunner runner(SoftmaxWorld w) {
+        return new StudyRunner(w.engine(), new PrintWriter(progress), "test");
+    }
+
+    @Test
+    void runsEveryCellOnceWithCompleteLinesAndHonestCosts(@TempDir Path tmp) throws Exception {
+        SoftmaxWorld w = new SoftmaxWorld(300, 4, 1);
+        Path dir = tmp.resolve("study");
+        StudySpec s = spec("random,el2n@2:hard,el2n@2:calibrated:0.5,aum:easy", "0.2,0.5", "0,1", "epochs", 0);
+        StudyRunner.Summary sum = runner(w).run(s, dir, StudyRunner.Mode.NEW);
+        assertThat(sum.runsDone()).isEqualTo(2 * (1 + 4 * 2));
+        assertThat(w.proxies.get()).as("one proxy per seed, shared by every method").isEqualTo(2);
+        List<JsonNode> lines = ResultsLog.open(dir.resolve("results.jsonl")).lines();
+        assertThat(lines).hasSize(18);
+        for (JsonNode l : lines) {
+            for (String f : List.of("method", "keep", "seed", "test_accuracy", "seconds", "forward_examples",
+                    "backward_examples", "counts", "provenance", "k", "epochs", "steps", "cpu_seconds")) {
+                assertThat(l.has(f)).as(f + " in " + l).isTrue();
+            }
+            for (String f : List.of("proxy", "scoring", "selection", "training", "evaluation", "total")) {
+                assertThat(l.path("seconds").path(f).isNumber()).as("seconds." + f).isTrue();
+            }
+            assertThat(l.path("test_accuracy").asDouble()).isBetween(0.0, 1.0);
+            assertThat(l.path("provenance").path("keep_list_sha256").asText()).hasSize(16);
+        }
+        JsonNode full = find(lines, "full", 1.0, 0);
+        JsonNode random = find(lines, "random", 0.2, 0);
+        JsonNode hard = find(lines, "el2n@2:hard", 0.2, 0);
+        JsonNode cal = find(lines, "el2n@2:calibrated:0.5", 0.5, 1);
+        assertThat(full.path("k").asInt()).isEqualTo(300);
+        assertThat(random.path("k").asInt()).isEqualTo(60);
+        // random needs no proxy and no score; the score-based methods pay the whole proxy and their scoring
+        assertThat(random.path("seconds").path("proxy").asDouble()).isZero();
+        assertThat(random.path("counts").path("proxy").path("forward").asLong()).isZero();
+        assertThat(hard.path("seconds").path("proxy").asDouble()).isPositive();
+        assertThat(hard.path("seconds").path("scoring").asDouble()).isPositive();
+        // proxy: 3 epochs × 300 trained (fwd+bwd) plus a 300-example checkpoint pass each epoch
+        assertThat(hard.path("counts").path("proxy").path("forward").asLong()).isEqualTo(3 * 300 + 3 * 300);
+        assertThat(hard.path("counts").path("proxy").path("backward").asLong()).isEqualTo(3 * 300);
+        // target: 4 epochs over 60 kept; evaluation: 400 test examples
+        assertThat(hard.path("counts").path("training").path("backward").asLong()).isEqualTo(4 * 60);
+        assertThat(hard.path("counts").path("evaluation").path("forward").asLong()).isEqualTo(400);
+        assertThat(hard.path("forward_examples").asLong()).isEqualTo(1800 + 240 + 400);
+        double sum5 = hard.path("seconds").path("proxy").asDouble() + hard.path("seconds").path("scoring").asDouble()
+                + hard.path("seconds").path("selection").asDouble() + hard.path("seconds").path("training").asDouble()
+                + hard.path("seconds").path("evaluation").asDouble();
+        assertThat(hard.path("seconds").path("total").asDouble()).isCloseTo(sum5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cal.path("provenance").path("weighted").asBoolean()).isTrue();
+        // CPU seconds: the proxy's share is charged to score-based methods only
+        // (the clock ticks in 10 ms steps: a tiny proxy may read 0, but every score-based method of a seed pays the same)
+        assertThat(hard.path("cpu_seconds").path("proxy").isNumber()).isTrue();
+        assertThat(hard.path("cpu_seconds").path("proxy").asDouble())
+                .isEqualTo(find(lines, "aum:easy", 0.5, 0).path("cpu_seconds").path("proxy").asDouble()).isNotNegative();
+        assertThat(random.path("cpu_seconds").path("proxy").asDouble()).isZero();
+        // (one tiny run may take less than the CPU clock's tick; all of them together do not)
+        assertThat(lines.stream().mapToDouble(l -> l.path("cpu_seconds").path("target").asDouble()).sum()).isPositive();
+        JsonNode c = hard.path("cpu_seconds");
+        assertThat(c.path("total").asDouble()).isCloseTo(c.path("proxy").asDouble() + c.path("scoring").asDouble()
+                + c.path("selection").asDouble() + c.path("target").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(full.path("test_accuracy").asDouble()).as("the fake really learns").isGreaterThan(0.6);
+        // hardest-first at 20% keeps the noisiest examples and trains a worse model than random
+        assertThat(hard.path("test_accuracy").asDouble()).isLessThanOrEqualTo(random.path("test_accuracy").asDouble());
+
+        assertThat(Files.exists(dir.resolve("scores/seed-0/el2n_2.csv"))).isTrue();
+        // forgetting is computed for the report (most-forgotten grid) although no method uses it
+        assertThat(Files.readString(dir.resolve("scores/seed-0/forgetting.json"))).contains("\"report_only\" : true");
+        assertThat(Files.exists(dir.resolve("examples.json"))).isTrue();
+        assertThat(progress.toString()).contains("[18/18]").contains("ETA");
+    }
+
+    private static JsonNode find(List<JsonNode> lines, String method, double keep, long seed) {
+        return lines.stream().filter(l -> l.path("method").asText().equals(method) && l.path("keep").asDouble() == keep
+                && l.path("seed").asLong() == seed).findFirst().orElseThrow();
+    }
+
+    @Test
+    void resumeSkipsFinishedRunsAndRedoesATornOne(@TempDir Path tmp) throws Exception {
+        SoftmaxWorld w = new SoftmaxWorld(200, 3, 2);
+        Path dir = tmp.resolve("study");
+        StudySpec s = spec("random,el2n@1:hard", "0.3,0.6", "0", "epochs", 0);
+        runner(w).run(s, dir, StudyRunner.Mode.NEW);
+        assertThat(w.trainings.get()).isEqualTo(5);
+        Path results = dir.resolve("results.jsonl");
+        String before = Files.readString(results);
+
+        assertThatThrownBy(() -> runner(w).run(s, dir, StudyRunner.Mode.NEW))
+                .isInstanceOf(WinnowException.class).hasMessageContaining("already exists (use --resume");
+
+        SoftmaxWorld w2 = new SoftmaxWorld(200, 3, 2);
+        StudyRunner.Summary again = runner(w2).run(null, dir, StudyRunner.Mode.RESUME);
+        assertThat(again.runsDone()).isZero();
+        assertThat(again.runsSkipped()).isEqualTo(5);
+        assertThat(w2.trainings.get()).isZero();
+        assertThat(w2.proxies.get()).as("nothing left to do: no proxy either").isZero();
+
+        // a proxy store half-written when the process died leaves a temporary beside it; resume removes it
+        Files.createDirectories(dir.resolve("proxy/.seed-0.12345"));
+        Files.writeString(dir.resolve("proxy/.seed-0.12345/loss.npy"), "partial");
+        AtomicFiles.deleteTree(dir.resolve("proxy/seed-0"));
+
+        // tear the last line, as a crash in the middle of a write would
+        byte[] b = before.getBytes(StandardCharsets.UTF_8);
+        Files.write(results, java.util.Arrays.copyOf(b, b.length - 25));
+        SoftmaxWorld w3 = new SoftmaxWorld(200, 3, 2);
+        StudyRunner.Summary third = runner(w3).run(null, dir, StudyRunner.Mode.RESUME);
+        assertThat(third.runsDone()).isEqualTo(1);
+        assertThat(w3.trainings.get()).isEqualTo(1);
+        assertThat(w3.proxies.get()).as("the lost proxy is trained again").isEqualTo(1);
+        assertThat(dir.resolve("proxy/.seed-0.12345")).doesNotExist();
+        assertThat(dir.resolve("proxy/seed-0")).isDirectory();
+        assertThat(progress.toString()).contains("torn last line");
+        assertThat(ResultsLog.open(results).lines()).hasSize(5);
+        assertThat(Files.readString(results).lines()).allSatisfy(l -> assertThat(l).endsWith("}"));
+
+        // resume may add methods, not change how training works
+        StudySpec more = spec("random,el2n@1:hard,el2n@1:easy", "0.3,0.6", "0", "epochs", 0);
+        SoftmaxWorld w4 = new SoftmaxWorld(200, 3, 2);
+        assertThat(runner(w4).run(more, dir, StudyRunner.Mode.RESUME).runsDone()).isEqualTo(2);
+        StudySpec other = spec("random", "0.3", "0", "steps", 0);
+        assertThatThrownBy(() -> runner(w4).run(other, dir, StudyRunner.Mode.RESUME))
+                .hasMessageContaining("--resume with a different budget");
+
+        runner(new SoftmaxWorld(200, 3, 2)).run(s, dir, StudyRunner.Mode.FORCE);
+        assertThat(ResultsLog.open(results).lines()).hasSize(5);
+    }
+
+    @Test
+    void forceRefusesToWipeAFolderThatIsNotAStudy(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("thesis.tex"), "precious");
+        assertThatThrownBy(() -> StudyRunner.prepare(spec("random", "0.5", "0", "epochs", 0), tmp, StudyRunner.Mode.FORCE))
+                .hasMessageContaining("holds no study.json");
+        assertThat(tmp.resolve("thesis.tex")).exists();
+    }
+
+    @Test
+    void stepBudgetGivesSubsetsAsManyStepsAsFullTraining(@TempDir Path tmp) {
+        SoftmaxWorld w = new SoftmaxWorld(256, 4, 3);
+        Path dir = tmp.resolve("s");
+        runner(w).run(spec("random", "0.25", "0", "steps", 0), dir, StudyRunner.Mode.NEW);
+        List<JsonNode> lines = ResultsLog.open(dir.resolve("results.jsonl")).lines();
+        JsonNode full = find(lines, "full", 1.0, 0);
+        JsonNode sub = find(lines, "random", 0.25, 0);
+        // full: 4 epochs × 256/32 = 32 steps; subset of 64 = 2 steps per epoch → 16 epochs, 32 steps
+        assertThat(full.path("steps").asLong()).isEqualTo(32);
+        assertThat(sub.path("steps").asLong()).isEqualTo(32);
+        assertThat(sub.path("epochs").asInt()).isEqualTo(16);
+        assertThat(sub.path("counts").path("training").path("backward").asLong()).isEqualTo(32 * 32);
+    }
+
+    @Test
+    void labelNoiseIsRecordedAndSeenByTheProxy(@TempDir Path tmp) throws Exception {
+        SoftmaxWorld w = new SoftmaxWorld(400, 4, 4);
+        Path dir = tmp.resolve("s");
+        runner(w).run(spec("aum:hard", "0.5", "0", "epochs", 0.1), dir, StudyRunner.Mode.NEW);
+        List<String> flipped = Files.readAllLines(dir.resolve("noise/seed-0.csv"));
+        assertThat(flipped).hasSize(1 + 40);
+        JsonNode l = ResultsLog.open(dir.resolve("results.jsonl")).lines().get(1);
+        assertThat(l.path("provenance").path("label_noise").asDouble()).isEqualTo(0.1);
+        assertThat(l.path("provenance").path("labels_flipped").asInt()).isEqualTo(40);
+        // the proxy trained on the noisy labels: the store's labels differ from the clean ones in 40 places
+        int[] stored = dev.winnow.dynamics.DynamicsStore.open(dir.resolve("proxy/seed-0")).labels();
+        int diff = 0;
+        for (int i = 0; i < stored.length; i++) {
+            diff += stored[i] != w.y[i] ? 1 : 0;
+        }
+        assertThat(diff).isEqualTo(40);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.winnow.study;
+
+import dev.winnow.WinnowException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StudySpecTest {
+    private static Map<String, Object> base() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("data", "fashion-mnist");
+        return m;
+    }
+
+    private static StudySpec with(String key, Object value) {
+        Map<String, Object> m = base();
+        m.put(key, value);
+        return StudySpec.fromSettings(m);
+    }
+
+    @Test
+    void defaultsAndFlagStyleValues() {
+        Map<String, Object> m = base();
+        m.put("methods", "random,el2n@2:hard,aum:stratified,el2n@2:calibrated:0.5,forgetting:window:0.05");
+        m.put("keep", "0.1, 0.3");
+        m.put("seeds", "0,1,2");
+        m.put("proxy-epochs", "2");
+        m.put("budget", "steps");
+        StudySpec s = StudySpec.fromSettings(m);
+        assertThat(s.model()).isEqualTo("mlp");
+        assertThat(s.keep()).containsExactly(0.1, 0.3);
+        assertThat(s.seeds()).containsExactly(0L, 1L, 2L);
+        assertThat(s.proxyEpochs()).isEqualTo(2);
+        assertThat(s.budget()).isEqualTo(Budget.STEPS);
+        assertThat(s.methods()).extracting(MethodSpec::name)
+                .containsExactly("random", "el2n@2:hard", "aum:stratified", "el2n@2:calibrated:0.5", "forgetting:window:0.05");
+        assertThat(s.scoreSpecs()).containsExactly("el2n@2", "aum", "forgetting");
+        assertThat(s.totalRuns()).isEqualTo(3 * (1 + 5 * 2));
+        assertThat(s.needsProxy()).isTrue();
+    }
+
+    @Test
+    void methodsParse() {
+        MethodSpec r = MethodSpec.parse("random");
+        assertThat(r.strategy()).isEqualTo("random");
+        assertThat(r.needsProxy()).isFalse();
+        assertThat(r.needsScore()).isFalse();
+        MethodSpec c = MethodSpec.parse("EL2N@2:Calibrated:0.5");
+        assertThat(c.name()).isEqualTo("el2n@2:calibrated:0.5");
+        assertThat(c.score()).isEqualTo("el2n@2");
+        assertThat(c.params()).containsExactly(0.5);
+        MethodSpec st = MethodSpec.parse("aum:stratified:0.1:20:balanced");
+        assertThat(st.params()).containsExactly(0.1, 20.0);
+        assertThat(st.classBalanced()).isTrue();
+        MethodSpec d = MethodSpec.parse("dynamic:infobatch:0.5,0.875");
+        assertThat(d.policy()).isEqualTo("infobatch:0.5,0.875");
+        assertThat(d.needsProxy()).isFalse();
+    }
+
+    @Test
+    void badMethodsSayWhatIsWrong() {
+        assertThatThrownBy(() -> MethodSpec.parse("full")).hasMessageContaining("implicit baseline");
+        assertThatThrownBy(() -> MethodSpec.parse("el2n@2")).hasMessageContaining("SCORE:STRATEGY");
+        assertThatThrownBy(() -> MethodSpec.parse("el2n@2:hardest")).hasMessageContaining("unknown strategy 'hardest'");
+        assertThatThrownBy(() -> MethodSpec.parse("el2n@2:calibrated")).hasMessageContaining("expects 1 parameter");
+        assertThatThrownBy(() -> MethodSpec.parse("el2n@2:calibrated:1.5")).hasMessageContaining("alpha must be in [0, 1)");
+        assertThatThrownBy(() -> MethodSpec.parse("forgetting:window:x")).hasMessageContaining("'x' is not a number");
+        assertThatThrownBy(() -> MethodSpec.parse("el2n@2:hard:0.3")).hasMessageContaining("expects 0 parameter");
+        assertThatThrownBy(() -> MethodSpec.parse("el 2n:hard")).hasMessageContaining("not a score spec");
+        assertThatThrownBy(() -> MethodSpec.parse("dynamic:")).hasMessageContaining("needs a policy");
+    }
+
+    @Test
+    void validationNamesTheSetting() {
+        assertThatThrownBy(() -> StudySpec.fromSettings(Map.of("keep", "0.5"))).hasMessageStartingWith("data:");
+        assertThatThrownBy(() -> with("keep", "0.5,1.0")).hasMessageStartingWith("keep:").hasMessageContaining("(0, 1)");
+        assertThatThrownBy(() -> with("keep", "0.5,0.5")).hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> with("keep", "")).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> with("epochs", 0)).hasMessage("epochs: must be at least 1, got 0");
+        assertThatThrownBy(() -> with("epochs", "2.5")).hasMessageContaining("not a whole number");
+        assertThatThrownBy(() -> with("lr", "-1")).hasMessageStartingWith("lr:");
+        assertThatThrownBy(() -> with("optimizer", "rmsprop")).hasMessageStartingWith("optimizer:");
+        assertThatThrownBy(() -> with("budget", "hours")).hasMessageContaining("epochs or steps");
+        assertThatThrownBy(() -> with("label-noise", 1.0)).hasMessageStartingWith("label-noise:");
+        assertThatThrownBy(() -> with("seeds", "1,1")).hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> with("methods", "random,random")).hasMessageContaining("'random' is listed twice");
+        assertThatThrownBy(() -> with("colour", "red")).hasMessageContaining("unknown setting 'colour'");
+    }
+
+    @Test
+    void settingsRoundTrip() {
+        Map<String, Object> m = base();
+        m.put("methods", List.of("random", "el2n@2:calibrated:0.5"));
+        m.put("label-noise", 0.1);
+        StudySpec s = StudySpec.fromSettings(m);
+        assertThat(StudySpec.fromSettings(s.settings())).isEqualTo(s);
+    }
+
+    @Test
+    void readsYamlAndJsonFiles(@TempDir Path dir) throws Exception {
+        Path y = dir.resolve("study.yaml");
+        Files.writeString(y, """
+                data: fashion-mnist
+                limit: 6000
+                proxy_epochs: 2
+                methods:
+                  - random
+                  - el2n@2:hard
+                keep: [0.1, 0.5]
+                seeds: [0, 1]
+                """);
+        StudySpec s = StudySpec.read(y);
+        assertThat(s.limit()).isEqualTo(6000);
+        assertThat(s.proxyEpochs()).isEqualTo(2);
+        assertThat(s.methods()).hasSize(2);
+        assertThat(s.keep()).containsExactly(0.1, 0.5);
+        Path j = dir.resolve("study.json");
+        Files.writeString(j, s.toJson());
+        assertThat(StudySpec.read(j)).isEqualTo(s);
+
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "data: x\nkeep: [0.1, 2]\n");
+        assertThatThrownBy(() -> StudySpec.read(bad)).isInstanceOf(WinnowException.class)
+                .hasMessageStartingWith(bad + ": keep:");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"data\": ");
+        assertThatThrownBy(() -> StudySpec.read(broken)).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void dynamicPoliciesKeepTheirCommasInAMethodList() {
+        StudySpec s = with("methods", "random,dynamic:ucb:keep,1.0,refresh=2,dynamic:infobatch:0.5,el2n@2:hard");
+        assertThat(s.methods()).extracting(MethodSpec::name)
+                .containsExactly("random", "dynamic:ucb:keep,1.0,refresh=2", "dynamic:infobatch:0.5", "el2n@2:hard");
+        MethodSpec ucb = s.methods().get(1);
+        assertThat(ucb.policyAt(0.3)).isEqualTo("ucb:0.3,1.0,refresh=2");
+        assertThat(ucb.perKeep()).isTrue();
+        MethodSpec ib = s.methods().get(2);
+        assertThat(ib.perKeep()).as("infobatch has its own rate: run once, at keep 1").isFalse();
+        assertThat(ib.keeps(List.of(0.1, 0.3))).containsExactly(1.0);
+        // default keep 0.1,0.3,0.5,0.7: full + random 4 + ucb 4 + infobatch 1 + el2n 4
+        assertThat(s.totalRuns()).isEqualTo(14);
+        assertThatThrownBy(() -> MethodSpec.parse("dynamic:sometimes:keep")).hasMessageContaining("bad dynamic policy");
+    }
+}
