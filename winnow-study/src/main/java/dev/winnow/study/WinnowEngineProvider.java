@@ -304,49 +304,16 @@ public final class WinnowEngineProvider implements StudyEngine.Provider {
     }
 
     /**
-     * Training driven by a core dynamic policy: it picks each epoch's examples (and weights) from the
-     * losses it saw, asking for a forward-only refresh pass over all examples where it wants one. The
-     * refresh passes are counted as training forward examples and their time as training time.
+     * Training driven by a core dynamic policy through the loop's {@link dev.winnow.train.DynamicEpochPlan}:
+     * it picks each epoch's examples (and weights) from the losses it saw, with a forward-only refresh
+     * pass over all examples where it wants one. The refresh passes are counted as training forward
+     * examples, and their time as training time.
      */
     static StudyEngine.TrainOutcome trainDynamic(StudyEngine.TrainRequest r, BundleData d, DataBundle bundle) {
-        Examples train = bundle.train();
-        int n = train.size();
-        dev.winnow.policy.DynamicPolicy policy = dev.winnow.policy.DynamicPolicies.parse(r.policy(), n, r.seed());
-        int epochs = r.epochs();
-        long[] refreshForward = {0};
-        try (ProxyTrainer t = new ProxyTrainer(bundle, config(r.spec(), epochs, r.seed()), 0)) {
-            EpochPlan plan = (epoch, size) -> {
-                int e = epoch - 1; // the loop counts epochs from 1, policies from 0
-                if (policy.wantsRefreshPass(e)) {
-                    float[] logits = t.forwardAll(train, false).logits();
-                    int c = bundle.classes();
-                    int[] all = new int[n];
-                    float[] losses = new float[n];
-                    for (int i = 0; i < n; i++) {
-                        all[i] = i;
-                        double max = Double.NEGATIVE_INFINITY;
-                        for (int k = 0; k < c; k++) {
-                            max = Math.max(max, logits[i * c + k]);
-                        }
-                        double sum = 0;
-                        for (int k = 0; k < c; k++) {
-                            sum += Math.exp(logits[i * c + k] - max);
-                        }
-                        losses[i] = (float) (Math.log(sum) + max - logits[i * c + train.label(i)]);
-                    }
-                    policy.observe(all, losses);
-                    refreshForward[0] += n;
-                }
-                dev.winnow.policy.EpochPlan p = policy.plan(e, epochs);
-                return new EpochSelection(p.indices(), p.weighted() ? p.weights() : null);
-            };
-            dev.winnow.train.TrainingObserver feed = new dev.winnow.train.TrainingObserver() {
-                @Override
-                public void onBatch(dev.winnow.train.BatchResult b) {
-                    policy.observe(b.indices(), b.losses());
-                }
-            };
-            TrainResult res = t.train(plan, List.of(feed));
+        int n = bundle.train().size();
+        dev.winnow.train.DynamicEpochPlan plan = dev.winnow.train.DynamicEpochPlan.parse(r.policy(), n, r.seed());
+        try (ProxyTrainer t = new ProxyTrainer(bundle, config(r.spec(), r.epochs(), r.seed()), 0)) {
+            TrainResult res = t.train(plan, List.of());
             long t1 = System.nanoTime();
             double acc = t.accuracy(d.bundle.test());
             double evalSecs = (System.nanoTime() - t1) / 1e9;
@@ -355,7 +322,7 @@ public final class WinnowEngineProvider implements StudyEngine.Provider {
                 steps += (e.examplesBackward() + r.spec().batchSize() - 1) / r.spec().batchSize();
             }
             return new StudyEngine.TrainOutcome(acc, res.phaseSeconds().get("total"), evalSecs,
-                    res.examplesForward() + refreshForward[0], res.examplesBackward(), d.bundle.test().size(), steps);
+                    res.examplesForward() + res.forwardOnly(), res.examplesBackward(), d.bundle.test().size(), steps);
         }
     }
 }
