@@ -110,6 +110,10 @@ public final class Report {
                     + "target training and evaluation (mean over seeds). Up and to the left is better. "
                     + "Score-based methods pay for their proxy; random and full do not need one.</p>\n");
             img(costChart(), "Test accuracy against total seconds, per method and kept fraction");
+            html.append("<p class=\"note\">The same against examples backpropagated per run (the proxy's included): "
+                    + "dynamic methods (dynamic:POLICY) spend their budget across epochs, static ones on one keep-list; "
+                    + "forward-only refresh passes are in the table's forward counts and the seconds above.</p>\n");
+            img(backwardChart(), "Test accuracy against examples backpropagated, per method and kept fraction");
             html.append("</section>\n");
             resultsTable();
         }
@@ -432,6 +436,30 @@ public final class Report {
             }
         }
         return save(c, "cost.png");
+    }
+
+    private String backwardChart() {
+        XYChart c = new XYChartBuilder().width(900).height(520).xAxisTitle("examples backpropagated per run (proxy included)")
+                .yAxisTitle("test accuracy (%)").build();
+        style(c);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setXAxisMin(0.0);
+        c.getStyler().setYAxisDecimalPattern("0.#");
+        c.getStyler().setXAxisDecimalPattern("#,##0");
+        for (Map.Entry<String, Map<Double, StudyResults.Cell>> e : res.cells().entrySet()) {
+            List<StudyResults.Cell> cs = new ArrayList<>(e.getValue().values());
+            double[] x = cs.stream().mapToDouble(StudyResults.Cell::backward).toArray();
+            double[] y = cs.stream().mapToDouble(v -> v.accMean() * 100).toArray();
+            XYSeries s = c.addSeries(e.getKey(), x, y);
+            s.setLineColor(color(e.getKey()));
+            s.setMarkerColor(color(e.getKey()));
+            s.setLineWidth(1.2f);
+            s.setMarker(e.getKey().equals(MethodSpec.FULL) ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+            if (e.getKey().equals(MethodSpec.FULL)) {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            }
+        }
+        return save(c, "backward.png");
     }
 
     private String histogram(String score, float[] v, int index) {

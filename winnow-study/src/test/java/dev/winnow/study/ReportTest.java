@@ -55,7 +55,7 @@ class ReportTest {
         assertThat(html).contains("No pruned run came within 1 pt of full-data accuracy.");
         assertThat(html).contains("<td>7.5</td>").contains("<td>0.75</td>");
         assertThat(Files.list(dir.resolve(Report.FILES)).map(p -> p.getFileName().toString()))
-                .contains("accuracy.png", "cost.png");
+                .contains("accuracy.png", "cost.png", "backward.png");
     }
 
     private static String line(String method, double keep, long seed, double acc, double proxy, double scoring, double training) {
