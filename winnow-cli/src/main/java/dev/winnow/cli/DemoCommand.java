@@ -43,20 +43,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The demo's settings, chosen (and measured) to finish within ten minutes on two cores. */
     static Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>(StudySpec.defaults());
         m.put("data", "fashion-mnist");
         m.put("limit", 30000);
-        m.put("model", "mlp");
-        m.put("epochs", 5);
-        m.put("batch-size", 128);
-        m.put("lr", 0.001);
-        m.put("optimizer", "adam");
-        m.put("proxy-epochs", 3);
-        m.put("proxy-runs", 1);
         m.put("methods", "random,el2n@2:hard,forgetting:hard,aum:stratified,el2n@2:calibrated:0.5");
-        m.put("keep", "0.1,0.3,0.5,0.7");
         m.put("seeds", "0,1");
-        m.put("budget", "epochs");
         return m;
     }
 

@@ -415,51 +415,39 @@ public final class Report {
     }
 
     private String costChart() {
-        XYChart c = new XYChartBuilder().width(900).height(520).xAxisTitle("total seconds per run (proxy + scoring + selection + training + evaluation)")
-                .yAxisTitle("test accuracy (%)").build();
-        style(c);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        c.getStyler().setXAxisMin(0.0);
-        c.getStyler().setYAxisDecimalPattern("0.#");
-        c.getStyler().setXAxisDecimalPattern("#,##0.#");
-        for (Map.Entry<String, Map<Double, StudyResults.Cell>> e : res.cells().entrySet()) {
-            List<StudyResults.Cell> cs = new ArrayList<>(e.getValue().values());
-            double[] x = cs.stream().mapToDouble(StudyResults.Cell::total).toArray();
-            double[] y = cs.stream().mapToDouble(v -> v.accMean() * 100).toArray();
-            XYSeries s = c.addSeries(e.getKey(), x, y);
-            s.setLineColor(color(e.getKey()));
-            s.setMarkerColor(color(e.getKey()));
-            s.setLineWidth(1.2f);
-            s.setMarker(e.getKey().equals(MethodSpec.FULL) ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-            if (e.getKey().equals(MethodSpec.FULL)) {
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            }
-        }
-        return save(c, "cost.png");
+        return accuracyAgainst("total seconds per run (proxy + scoring + selection + training + evaluation)",
+                "#,##0.#", StudyResults.Cell::total, "cost.png");
     }
 
     private String backwardChart() {
-        XYChart c = new XYChartBuilder().width(900).height(520).xAxisTitle("examples backpropagated per run (proxy included)")
-                .yAxisTitle("test accuracy (%)").build();
+        return accuracyAgainst("examples backpropagated per run (proxy included)", "#,##0",
+                StudyResults.Cell::backward, "backward.png");
+    }
+
+    /** Mean accuracy of every method against one cost of its runs, the full-data run as a lone diamond. */
+    private String accuracyAgainst(String xTitle, String xPattern,
+                                   java.util.function.ToDoubleFunction<StudyResults.Cell> cost, String file) {
+        XYChart c = new XYChartBuilder().width(900).height(520).xAxisTitle(xTitle).yAxisTitle("test accuracy (%)").build();
         style(c);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setXAxisMin(0.0);
         c.getStyler().setYAxisDecimalPattern("0.#");
-        c.getStyler().setXAxisDecimalPattern("#,##0");
+        c.getStyler().setXAxisDecimalPattern(xPattern);
         for (Map.Entry<String, Map<Double, StudyResults.Cell>> e : res.cells().entrySet()) {
             List<StudyResults.Cell> cs = new ArrayList<>(e.getValue().values());
-            double[] x = cs.stream().mapToDouble(StudyResults.Cell::backward).toArray();
+            double[] x = cs.stream().mapToDouble(cost).toArray();
             double[] y = cs.stream().mapToDouble(v -> v.accMean() * 100).toArray();
             XYSeries s = c.addSeries(e.getKey(), x, y);
             s.setLineColor(color(e.getKey()));
             s.setMarkerColor(color(e.getKey()));
             s.setLineWidth(1.2f);
-            s.setMarker(e.getKey().equals(MethodSpec.FULL) ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-            if (e.getKey().equals(MethodSpec.FULL)) {
+            boolean full = e.getKey().equals(MethodSpec.FULL);
+            s.setMarker(full ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+            if (full) {
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             }
         }
-        return save(c, "backward.png");
+        return save(c, file);
     }
 
     private String histogram(String score, float[] v, int index) {
