@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code winnow bench}: measurements of Winnow's own cost. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench",
+        header = "Measure Winnow's own speed against same-run baselines.", mixinStandardHelpOptions = true,
         description = "Measure Winnow's own speed (not a test: prints numbers).",
         subcommands = {BenchCommand.Scores.class, BenchCommand.Select.class, BenchCommand.Train.class})
 final class BenchCommand implements Runnable {

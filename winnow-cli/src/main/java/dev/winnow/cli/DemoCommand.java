@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
  * cores (measured: about two minutes): an MLP, five pruning methods at four kept fractions against full data, two seeds, every cost
  * counted, and the report.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
+        header = "The demo study on Fashion-MNIST (about two minutes), ending in report.html.", mixinStandardHelpOptions = true,
         description = {
             "A two-minute pruning study on Fashion-MNIST: an MLP trained on 30,000 images; random, el2n-hard, "
                 + "forgetting-hard, aum-stratified and el2n-calibrated at 10/30/50/70%% kept, and full data; "

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code winnow import}: a dynamics store from logits and labels saved with NumPy by any framework. */
 @Command(name = "import",
+        header = "Build a dynamics store from NumPy logits and labels (PyTorch, JAX, ...).",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

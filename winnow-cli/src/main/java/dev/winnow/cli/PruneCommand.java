@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 
 /** {@code winnow prune}: train a proxy, score every example and select a keep-list, in one go. */
 @Command(name = "prune",
+        header = "Proxy, scores and keep-list in one go.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpWidth = 110,

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code winnow score}: one score per example from a dynamics store, written as id,label,score CSV. */
 @Command(name = "score",
+        header = "One score per example (higher = harder) as id,label,score CSV.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

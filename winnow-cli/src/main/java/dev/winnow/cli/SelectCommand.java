@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 
 /** {@code winnow select}: a keep-list (+ weights) from per-example scores. */
 @Command(name = "select",
+        header = "A keep-list (id,weight) from scores, with its provenance.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpWidth = 110,

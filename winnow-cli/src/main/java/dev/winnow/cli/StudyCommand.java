@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code winnow study}: many (method × kept fraction × seed) runs, every cost counted, and the report. */
-@Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "study",
+        header = "Accuracy against kept fraction and total cost, per method and seed.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Run a pruning study: per seed, proxy dynamics once and each score once; then for each method "
                 + "and kept fraction, select, train the target on the keep-list and evaluate. The full-data "

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 
 /** {@code winnow train}: train proxy models with DJL and record every example's training dynamics. */
 @Command(name = "train",
+        header = "Train a proxy model and record every example's dynamics.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

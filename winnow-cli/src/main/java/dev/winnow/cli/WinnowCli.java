@@ -16,24 +16,29 @@ import java.util.Properties;
  */
 @Command(name = "winnow",
         mixinStandardHelpOptions = true,
+        usageHelpWidth = 100,
+        footer = {"", "Every command has --help. Exit codes: 0 done, 1 the data or a run failed, 2 usage error.",
+            "The Spark module: ./winnow spark --help and ./winnow export --help (launcher)."},
         versionProvider = WinnowCli.Version.class,
         description = {
             "Find which training examples matter, keep those, and measure what you save.",
             "",
-            "Typical path: record training dynamics (train, or import from NumPy), score every example,",
-            "select a keep-list, train on it. Scores follow one convention: higher = harder.",
+            "Typical path: record training dynamics (train, or import from NumPy), score every",
+            "example, select a keep-list, train on it. Or all at once: prune. Scores follow one",
+            "convention: higher = harder. Start with: winnow demo",
+            "",
         },
         subcommands = {
-            CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            StudyCommand.class,
+            ReportCommand.class,
             TrainCommand.class,
-            PruneCommand.class,
-            BenchCommand.class,
             ImportCommand.class,
             ScoreCommand.class,
             SelectCommand.class,
-            StudyCommand.class,
-            ReportCommand.class,
-            DemoCommand.class,
+            PruneCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class,
         })
 public final class WinnowCli implements Runnable {
     @CommandLine.Spec
