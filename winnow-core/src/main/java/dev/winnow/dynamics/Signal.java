@@ -39,6 +39,19 @@ public enum Signal {
         return null;
     }
 
+    /** The loss −log softmax(z)_y of one example's logits {@code z[offset .. offset+classes)} (log-sum-exp). */
+    public static float loss(float[] z, int offset, int classes, int label) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < classes; k++) {
+            max = Math.max(max, z[offset + k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < classes; k++) {
+            sum += Math.exp(z[offset + k] - max);
+        }
+        return (float) (max + Math.log(sum) - z[offset + label]);
+    }
+
     /**
      * Computes every signal for one example from its logits {@code z[offset .. offset+classes)}.
      * {@code hSquaredNorm} is ‖h‖² of the head's input, or NaN when unknown (then grad_norm is NaN).

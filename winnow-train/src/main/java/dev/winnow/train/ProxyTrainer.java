@@ -1,5 +1,7 @@
 package dev.winnow.train;
 
+import dev.winnow.dynamics.Signal;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -206,22 +208,9 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
         float[] losses = new float[n];
         for (int i = 0; i < n; i++) {
             indices[i] = i;
-            losses[i] = crossEntropy(o.logits(), i * c, c, train.label(i));
+            losses[i] = Signal.loss(o.logits(), i * c, c, train.label(i));
         }
         plan.observe(indices, losses);
-    }
-
-    /** −log softmax(z)_y of the logits {@code z[offset..offset+c)}, in double precision. */
-    static float crossEntropy(float[] z, int offset, int c, int y) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < c; k++) {
-            max = Math.max(max, z[offset + k]);
-        }
-        double sum = 0;
-        for (int k = 0; k < c; k++) {
-            sum += Math.exp(z[offset + k] - max);
-        }
-        return (float) (max + Math.log(sum) - z[offset + y]);
     }
 
     private BatchResult step(Engine engine, Examples train, int[] idx, float[] w, int from, int to, int classes,

@@ -238,8 +238,8 @@ class DynamicTrainingTest {
     void refreshLossesAreTheEvalModeCrossEntropy() {
         float[] z = {1f, 2f, 0.5f};
         double lse = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(0.5));
-        assertThat(ProxyTrainer.crossEntropy(z, 0, 3, 2)).isCloseTo((float) (lse - 0.5), within(1e-6f));
-        assertThat(ProxyTrainer.crossEntropy(new float[] {0f, 1000f, 0f}, 0, 3, 1)).isCloseTo(0f, within(1e-6f));
+        assertThat(dev.winnow.dynamics.Signal.loss(z, 0, 3, 2)).isCloseTo((float) (lse - 0.5), within(1e-6f));
+        assertThat(dev.winnow.dynamics.Signal.loss(new float[] {0f, 1000f, 0f}, 0, 3, 1)).isCloseTo(0f, within(1e-6f));
     }
 
     @Test
