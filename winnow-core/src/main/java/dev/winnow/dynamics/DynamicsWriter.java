@@ -7,7 +7,6 @@ import dev.winnow.npy.DType;
 import dev.winnow.npy.NpyWriter;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,13 +42,7 @@ public final class DynamicsWriter implements AutoCloseable {
         this.examples = examples;
         this.classes = classes;
         this.signals = signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals);
-        Path abs = target.toAbsolutePath();
-        try {
-            Files.createDirectories(abs.getParent());
-            this.tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
-        } catch (IOException e) {
-            throw new WinnowException(target + ": cannot create (" + e.getMessage() + ")", e);
-        }
+        this.tmp = AtomicFiles.temporaryFolder(target);
         for (Signal s : this.signals) {
             signalFiles.put(s, NpyWriter.open(tmp.resolve(s.fileName() + ".npy"), DType.FLOAT32, examples));
         }

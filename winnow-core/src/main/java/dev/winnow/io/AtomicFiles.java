@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Outputs appear whole or not at all: write to a temporary sibling, then rename. An existing output is
@@ -28,15 +29,38 @@ public final class AtomicFiles {
         }
     }
 
-    /** A fresh temporary sibling of {@code target}, in the same folder so the final move is a rename. */
+    /**
+     * A fresh temporary sibling file of {@code target}, in the same folder so the final move is a rename.
+     * It is readable by all (rw-r--r--), as an ordinary output would be, not private like a temp file.
+     */
     public static Path temporarySibling(Path target) {
         Path abs = target.toAbsolutePath();
         try {
             Files.createDirectories(abs.getParent());
-            return Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+            return readableByAll(Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp"), "rw-r--r--");
         } catch (IOException e) {
             throw new WinnowException(target + ": cannot write (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** A fresh temporary sibling folder of {@code target} (rwxr-xr-x), to be moved into place whole. */
+    public static Path temporaryFolder(Path target) {
+        Path abs = target.toAbsolutePath();
+        try {
+            Files.createDirectories(abs.getParent());
+            return readableByAll(Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + "."), "rwxr-xr-x");
+        } catch (IOException e) {
+            throw new WinnowException(target + ": cannot create (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Path readableByAll(Path p, String mode) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(mode));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: its defaults will do
+        }
+        return p;
     }
 
     /** Moves {@code tmp} onto {@code target}, replacing it (atomically where the file system can). */

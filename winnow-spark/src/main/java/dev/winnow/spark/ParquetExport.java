@@ -58,14 +58,7 @@ public final class ParquetExport {
         AtomicFiles.refuseExisting(out, force);
         List<String> signals = store.manifest().signals();
         MessageType schema = schema(signals);
-        Path abs = out.toAbsolutePath();
-        Path tmp;
-        try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
-        } catch (IOException e) {
-            throw new WinnowException(out + ": cannot create (" + e.getMessage() + ")", e);
-        }
+        Path tmp = AtomicFiles.temporaryFolder(out);
         Configuration conf = new Configuration();
         long rows = 0;
         try {

@@ -62,17 +62,7 @@ public final class Report {
     /** Writes {@code report.html} and {@code report-files/} into the study folder {@code dir}; returns the page. */
     public static Path write(Path dir) {
         StudyResults res = StudyResults.read(dir);
-        Path tmp;
-        try {
-            tmp = Files.createTempDirectory(dir, "." + FILES + ".");
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the default permissions will do
-            }
-        } catch (IOException e) {
-            throw new WinnowException(dir + ": cannot write the report (" + e.getMessage() + ")", e);
-        }
+        Path tmp = AtomicFiles.temporaryFolder(dir.resolve(FILES));
         Report r = new Report(res, tmp);
         String page;
         try {
