@@ -13,11 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Integration test: renders a study's report in headless Chromium and checks the screenshot is a real
+ * Integration test (CI installs Chromium for it): renders a study's report in headless Chromium and checks the screenshot is a real
  * page. Skipped when Chromium is absent (Debian: {@code apt-get install -y chromium}). The study and its
  * screenshot stay in {@code target/report-it/} for a person to look at.
  */
-class ReportChromiumIT {
+@org.junit.jupiter.api.Tag("integration")
+class ReportChromiumTest {
     static String chromium() {
         for (String c : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
             if (Files.isExecutable(Path.of(c))) {
@@ -42,7 +43,7 @@ class ReportChromiumIT {
         Path shot = root.resolve("report.png");
         Process p = new ProcessBuilder(chrome, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--hide-scrollbars", "--window-size=1280,4200", "--screenshot=" + shot, page.toUri().toString())
+                "--hide-scrollbars", "--user-data-dir=" + root.resolve("profile"), "--window-size=1280,4200", "--screenshot=" + shot, page.toUri().toString())
                 .redirectErrorStream(true).redirectOutput(root.resolve("chromium.log").toFile()).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
         assertThat(shot).isRegularFile();
