@@ -1,5 +1,7 @@
 package dev.winnow.policy;
 
+import dev.winnow.random.RandomKey;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -8,22 +10,14 @@ import java.util.SplittableRandom;
  *
  * <p>Each epoch gets its own generator, seeded from {@code (seed, epoch)}, so a plan depends only
  * on the seed, the epoch and the losses observed so far, not on how many plans were asked for
- * before. (Private to this package for now; the integrator may unify it with
- * {@code dev.winnow.random.RandomKey}.)
+ * before.
  */
 final class Picks {
     private Picks() {}
 
-    /** The generator for one epoch: SplittableRandom seeded with splitmix64(seed·φ + epoch). */
+    /** The generator for one epoch: SplittableRandom seeded with the random key of (seed, epoch). */
     static SplittableRandom epochRandom(long seed, int epoch) {
-        return new SplittableRandom(splitmix64(seed * 0x9E3779B97F4A7C15L + epoch));
-    }
-
-    static long splitmix64(long x) {
-        long z = x + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return new SplittableRandom(RandomKey.key(seed, epoch));
     }
 
     /** The budget {@code max(1, floor(fraction * n))} of DESIGN.md, for {@code n >= 1}. */
