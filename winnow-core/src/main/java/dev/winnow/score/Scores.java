@@ -16,14 +16,22 @@ public final class Scores {
 
     /** One line of the catalogue: how to write it, what it means, what it reads, where it comes from. */
     public record Entry(String usage, String meaning, String needs, String source) {
-        /** The name before any {@code @}. */
+        /** The name before any {@code @} (or {@code [@}, an optional argument). */
         public String base() {
             int at = usage.indexOf('@');
+            if (at > 0 && usage.charAt(at - 1) == '[') {
+                at--;
+            }
             return at < 0 ? usage : usage.substring(0, at);
         }
 
         boolean takesArgument() {
             return usage.indexOf('@') >= 0;
+        }
+
+        /** True for a usage like {@code dealrec[@E]}: the {@code @} argument may be left out. */
+        boolean argumentOptional() {
+            return usage.contains("[@");
         }
     }
 
@@ -43,6 +51,11 @@ public final class Scores {
                     "Agarwal et al. 2022"),
             new Entry("cat@K", "variance of exp(loss) over checkpoints of epochs <= K",
                     "loss (checkpoints)", "Chimoto et al. 2024"),
+            new Entry("influence", "influence on the mean training loss of removing the example, through a damped "
+                    + "logistic regression on the features (higher = removing it raises the loss more)",
+                    "features.npy", "Koh & Liang 2017; DEALRec"),
+            new Entry("dealrec[@E]", "minmax(influence) + λ·minmax(grad_norm at epoch E; default the last epoch), λ = 1",
+                    "features.npy, grad_norm", "Lin et al. 2024"),
             new Entry("external", "--column COL of your CSV --external FILE, by id",
                     "nothing", "your own model"));
 
@@ -80,7 +93,7 @@ public final class Scores {
         String arg = at < 0 ? null : s.substring(at + 1);
         Entry entry = CATALOGUE.stream().filter(e -> e.base().equals(base)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown score '" + s + "'; known scores: " + known()));
-        if (entry.takesArgument() != (arg != null)) {
+        if (entry.takesArgument() != (arg != null) && !(entry.argumentOptional() && arg == null)) {
             throw new IllegalArgumentException(entry.takesArgument()
                     ? "score '" + base + "' needs an epoch: write " + entry.usage() + ", e.g. " + base + "@10"
                     : "score '" + base + "' takes no @ argument: write " + base);
@@ -99,6 +112,8 @@ public final class Scores {
             case "aum" -> new AumScore();
             case "vog" -> new VogScore(o.vogPerClass());
             case "cat" -> new CatScore(e);
+            case "influence" -> new InfluenceScore(o.influenceDamping());
+            case "dealrec" -> new DealrecScore(e, o.dealrecLambda(), o.influenceDamping());
             case "external" -> new ExternalScore(o.externalFile(), o.externalColumn());
             default -> throw new IllegalStateException("catalogue entry without a score: " + base);
         };

@@ -269,7 +269,7 @@ class ScoresTest {
         assertThat(Scores.parse("cat@2", o).observationKinds()).containsExactly(ObservationKind.CHECKPOINT);
         assertThat(Scores.parse("external", o).requiredSignals()).isEmpty();
         for (Scores.Entry e : Scores.catalogue()) {
-            String spec = e.usage().replace("@E", "@3").replace("@K", "@3");
+            String spec = e.usage().replace("[", "").replace("]", "").replace("@E", "@3").replace("@K", "@3");
             Score s = Scores.parse(spec, o);
             assertThat(s.name()).isEqualTo(spec);
         }

@@ -1,0 +1,104 @@
+package dev.winnow.score;
+
+import dev.winnow.WinnowException;
+import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.dynamics.Observation;
+import dev.winnow.dynamics.ObservationKind;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * <code>dealrec</code> / <code>dealrec@E</code> (Lin et al. 2024, DEALRec): the surrogate influence plus
+ * λ times the effort, each min-max normalised over the examples:
+ * <pre>
+ *   score = minmax(influence) + λ · minmax(effort),    minmax(v) = (v − min v) / (max v − min v)
+ * </pre>
+ * where {@code influence} is {@link InfluenceScore} (same damping) and the effort is the last-layer gradient
+ * norm {@code grad_norm} read as {@code grand@E} does ({@link GrandScore}: checkpoint of epoch E, else the
+ * last presentation in E, averaged over runs). Without {@code @E}, E is the last epoch the store observes.
+ * λ defaults to 1 ({@link ScoreOptions#dealrecLambda()}). Min and max are taken over the non-NaN values;
+ * a constant vector normalises to 0; an example with NaN in either part gets NaN. Needs
+ * {@code features.npy} and the {@code grad_norm} signal.
+ */
+public final class DealrecScore implements Score {
+    private final int epoch; // 0 = the store's last epoch
+    private final double lambda;
+    private final double damping;
+
+    public DealrecScore(int epoch, double lambda, double damping) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("dealrec@E needs an epoch E ≥ 1, got " + epoch);
+        }
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("dealrec needs a weight λ ≥ 0, got " + lambda);
+        }
+        this.epoch = epoch;
+        this.lambda = lambda;
+        this.damping = damping;
+    }
+
+    @Override
+    public String name() {
+        return epoch == 0 ? "dealrec" : "dealrec@" + epoch;
+    }
+
+    public double lambda() {
+        return lambda;
+    }
+
+    @Override
+    public Set<String> requiredSignals() {
+        return Set.of("grad_norm");
+    }
+
+    @Override
+    public Set<ObservationKind> observationKinds() {
+        return EnumSet.allOf(ObservationKind.class);
+    }
+
+    @Override
+    public float[] compute(DynamicsStore store) {
+        StoreRows.requireSignals(this, store);
+        InfluenceScore.requireFeatures(store, name());
+        int e = epoch;
+        if (e == 0) {
+            e = store.observations().stream().mapToInt(Observation::epoch).max()
+                    .orElseThrow(() -> new WinnowException(store.dir() + ": score 'dealrec' needs grad_norm "
+                            + "observations, but the store has no observations"));
+        }
+        float[] effort = new GrandScore(e).compute(store);
+        float[] influence = new InfluenceScore(damping).compute(store);
+        return combine(influence, effort, lambda);
+    }
+
+    /** minmax(influence) + λ·minmax(effort), NaN where either is NaN. */
+    static float[] combine(float[] influence, float[] effort, double lambda) {
+        double[] a = minmax(influence);
+        double[] b = minmax(effort);
+        float[] out = new float[influence.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (a[i] + lambda * b[i]);
+        }
+        return out;
+    }
+
+    /** (v − min)/(max − min) over the non-NaN values; 0 for a constant vector; NaN stays NaN. */
+    static double[] minmax(float[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (float x : v) {
+            if (x == x) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        double[] out = new double[v.length];
+        double range = hi - lo;
+        for (int i = 0; i < v.length; i++) {
+            float x = v[i];
+            out[i] = x != x ? Double.NaN : range > 0 ? (x - lo) / range : 0;
+        }
+        return out;
+    }
+}
