@@ -45,6 +45,14 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--vog-per-class", description = "standardise 'vog' within each class")
     boolean vogPerClass;
 
+    @Option(names = "--damping", defaultValue = "0.01", paramLabel = "L",
+            description = "L2 damping λ of 'influence' and 'dealrec' (fit and Hessian; default ${DEFAULT-VALUE})")
+    double damping;
+
+    @Option(names = "--dealrec-lambda", defaultValue = "1", paramLabel = "L",
+            description = "weight λ of the effort term of 'dealrec' (default ${DEFAULT-VALUE})")
+    double dealrecLambda;
+
     @Option(names = "--missing", defaultValue = "fail", paramLabel = "POLICY",
             description = "examples never observed where the score looks: fail (default), hardest or "
                     + "easiest (they get the highest / lowest observed score)")
@@ -79,10 +87,10 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScoreOptions opts = new ScoreOptions(seed, external, column, vogPerClass);
         Score s;
         MissingPolicy policy;
         try {
+            ScoreOptions opts = new ScoreOptions(seed, external, column, vogPerClass, damping, dealrecLambda);
             s = Scores.parse(score, opts);
             policy = MissingPolicy.of(missing);
         } catch (IllegalArgumentException e) {

@@ -197,11 +197,44 @@ class ScoreAndImportCommandTest {
     void helpListsEveryScore() {
         assertThat(run("score", "--help")).isZero();
         for (String s : List.of("random", "el2n@E", "grand@E", "loss@E", "entropy@E", "least_confidence@E", "margin@E",
-                "forgetting", "aum", "vog", "cat@K", "external")) {
+                "forgetting", "aum", "vog", "cat@K", "influence", "dealrec[@E]", "external")) {
             assertThat(out).contains("  " + s + " ");
         }
-        assertThat(out).contains("Toneva et al. 2019").contains("reads logit_margin");
+        assertThat(out).contains("Toneva et al. 2019").contains("reads logit_margin").contains("Lin et al. 2024")
+                .contains("--damping").contains("--dealrec-lambda");
         assertThat(run("--help")).isZero();
         assertThat(out).contains("import").contains("score");
+    }
+
+    @Test
+    void influenceAndDealrecNeedFeatures() throws IOException {
+        importStore();
+        Path csv = dir.resolve("i.csv");
+        assertThat(run("score", "--dynamics", store.toString(), "--score", "influence", "--out", csv.toString()))
+                .isEqualTo(1);
+        assertOneLineError("features.npy");
+        assertThat(err).contains("record features");
+        assertThat(csv).doesNotExist();
+        assertThat(run("score", "--dynamics", store.toString(), "--score", "influence", "--damping", "0",
+                "--out", csv.toString())).isEqualTo(2);
+        assertUsageError("damping", "score");
+
+        // with features per observation [T, N, D] = 2 x 3 x 2 the import also derives grad_norm
+        Path feats = dir.resolve("h.npy");
+        NpyWriter.write(feats, new float[] {1, 0, -1, 0.5f, 0.5f, 2, 1, 1, -1, 0, 0.5f, -2}, 2, 3, 2);
+        Path withFeatures = dir.resolve("store-h");
+        assertThat(run("import", "--logits", logits.toString(), "--labels", labels.toString(),
+                "--features", feats.toString(), "--out", withFeatures.toString())).as(err).isZero();
+        assertThat(run("score", "--dynamics", withFeatures.toString(), "--score", "influence", "--out", csv.toString()))
+                .as(err).isZero();
+        assertThat(ScoreTable.read(csv).scores()).hasSize(3).doesNotContain(Float.NaN);
+        Path d = dir.resolve("d.csv");
+        assertThat(run("score", "--dynamics", withFeatures.toString(), "--score", "dealrec@1", "--dealrec-lambda", "0.5",
+                "--out", d.toString())).as(err).isZero();
+        float[] dr = ScoreTable.read(d).scores();
+        // minmax(influence) + 0.5·minmax(effort): each part in [0, 1], and the top of each part is 1
+        for (float v : dr) {
+            assertThat(v).isBetween(0f, 1.5f);
+        }
     }
 }
