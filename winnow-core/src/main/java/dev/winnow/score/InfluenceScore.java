@@ -7,6 +7,7 @@ import dev.winnow.npy.NpyArray;
 
 import java.nio.FloatBuffer;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * <code>influence</code>: the influence of an example on the mean training loss through the last layer
@@ -219,17 +220,69 @@ public final class InfluenceScore implements Score {
             return loss / m + 0.5 * lambda * sq;
         }
 
-        /** Mean loss, mean undamped gradient and damped Hessian (lower triangle) at the current θ. */
+        /**
+         * Mean loss, mean undamped gradient and damped Hessian (lower triangle) at the current θ. The
+         * examples are split into a fixed number of parts (a function of N and P only, so the sums are
+         * the same on any machine), accumulated in parallel and added in part order.
+         */
         void evaluate(float[] h, int[] y) {
+            int n = used.length;
+            long bytes = 8L * size * size;
+            int parts = (int) Math.max(1, Math.min(Math.min(16, n / 2048), (256L << 20) / bytes));
+            double[][] gs = new double[parts][];
+            double[][] hss = new double[parts][];
+            double[] losses = new double[parts];
+            int[] counts = new int[parts];
+            IntStream.range(0, parts).parallel().forEach(q -> {
+                int from = (int) ((long) n * q / parts);
+                int to = (int) ((long) n * (q + 1) / parts);
+                gs[q] = new double[size];
+                hss[q] = new double[size * size];
+                double[] lc = accumulate(h, y, from, to, gs[q], hss[q]);
+                losses[q] = lc[0];
+                counts[q] = (int) lc[1];
+            });
+            double[] g = gs[0];
+            double[] hs = hss[0];
+            double loss = losses[0];
+            int m = counts[0];
+            for (int q = 1; q < parts; q++) {
+                loss += losses[q];
+                m += counts[q];
+                for (int a = 0; a < size; a++) {
+                    g[a] += gs[q][a];
+                }
+                double[] o = hss[q];
+                for (int a = 0; a < size; a++) {
+                    int r = a * size;
+                    for (int b = 0; b <= a; b++) {
+                        hs[r + b] += o[r + b];
+                    }
+                }
+                gs[q] = null;
+                hss[q] = null;
+            }
+            for (int a = 0; a < size; a++) {
+                g[a] /= m;
+                for (int b = 0; b <= a; b++) {
+                    hs[a * size + b] /= m;
+                }
+                hs[a * size + a] += lambda;
+            }
+            meanLoss = loss / m;
+            meanGradient = g;
+            hessian = hs;
+        }
+
+        /** Sums of loss, gradient and undamped Hessian over the used examples in [from, to); {loss, count}. */
+        private double[] accumulate(float[] h, int[] y, int from, int to, double[] g, double[] hs) {
             int k = dim + 1;
-            double[] g = new double[size];
-            double[] hs = new double[size * size];
             double[] pr = new double[classes];
             double[] x = new double[k];
             double[] xx = new double[k * k];
             double loss = 0;
             int m = 0;
-            for (int i = 0; i < used.length; i++) {
+            for (int i = from; i < to; i++) {
                 if (!used[i]) {
                     continue;
                 }
@@ -241,7 +294,7 @@ public final class InfluenceScore implements Score {
                 }
                 x[dim] = 1;
                 for (int a = 0; a < k; a++) {
-                    for (int b = 0; b <= a; b++) {
+                    for (int b = 0; b < k; b++) {
                         xx[a * k + b] = x[a] * x[b];
                     }
                 }
@@ -258,23 +311,15 @@ public final class InfluenceScore implements Score {
                         for (int j = 0; j < k; j++) {
                             int row = (cl * k + j) * size + c2 * k;
                             int top = cl == c2 ? j : k - 1;
+                            int xr = j * k;
                             for (int l = 0; l <= top; l++) {
-                                hs[row + l] += a * (l <= j ? xx[j * k + l] : xx[l * k + j]);
+                                hs[row + l] += a * xx[xr + l];
                             }
                         }
                     }
                 }
             }
-            for (int a = 0; a < size; a++) {
-                g[a] /= m;
-                for (int b = 0; b <= a; b++) {
-                    hs[a * size + b] /= m;
-                }
-                hs[a * size + a] += lambda;
-            }
-            meanLoss = loss / m;
-            meanGradient = g;
-            hessian = hs;
+            return new double[] {loss, m};
         }
     }
 
