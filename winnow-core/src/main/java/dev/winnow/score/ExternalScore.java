@@ -2,7 +2,6 @@ package dev.winnow.score;
 
 import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
-import dev.winnow.dynamics.ObservationKind;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code external}: one column of the user's own CSV (a quality model's output, a classifier's
@@ -39,16 +36,6 @@ public final class ExternalScore implements Score {
     @Override
     public String name() {
         return "external";
-    }
-
-    @Override
-    public Set<String> requiredSignals() {
-        return Set.of();
-    }
-
-    @Override
-    public Set<ObservationKind> observationKinds() {
-        return EnumSet.noneOf(ObservationKind.class);
     }
 
     @Override

@@ -2,11 +2,9 @@ package dev.winnow.score;
 
 import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
-import dev.winnow.dynamics.ObservationKind;
 import dev.winnow.npy.NpyArray;
 
 import java.nio.FloatBuffer;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -59,16 +57,6 @@ public final class InfluenceScore implements Score {
     @Override
     public String name() {
         return "influence";
-    }
-
-    @Override
-    public Set<String> requiredSignals() {
-        return Set.of();
-    }
-
-    @Override
-    public Set<ObservationKind> observationKinds() {
-        return Set.of();
     }
 
     @Override

@@ -1,11 +1,7 @@
 package dev.winnow.score;
 
 import dev.winnow.dynamics.DynamicsStore;
-import dev.winnow.dynamics.ObservationKind;
 import dev.winnow.random.RandomKey;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * {@code random}: the seeded uniform baseline, {@link RandomKey#unit} of {@code RandomKey.key(seed, id)},
@@ -21,16 +17,6 @@ public final class RandomScore implements Score {
     @Override
     public String name() {
         return "random";
-    }
-
-    @Override
-    public Set<String> requiredSignals() {
-        return Set.of();
-    }
-
-    @Override
-    public Set<ObservationKind> observationKinds() {
-        return EnumSet.noneOf(ObservationKind.class);
     }
 
     @Override

@@ -19,11 +19,15 @@ public interface Score {
     /** The name as the user writes it, e.g. {@code el2n@3}. */
     String name();
 
-    /** The store signals the score reads (empty when it reads none). */
-    Set<String> requiredSignals();
+    /** The store signals the score reads; none unless the score says otherwise. */
+    default Set<String> requiredSignals() {
+        return Set.of();
+    }
 
-    /** The observation kinds it reads (empty when it reads no signal rows). */
-    Set<ObservationKind> observationKinds();
+    /** The observation kinds it reads; none (no signal rows) unless the score says otherwise. */
+    default Set<ObservationKind> observationKinds() {
+        return Set.of();
+    }
 
     /**
      * One float per example in store index order, higher = harder, NaN where the example was never

@@ -2,11 +2,7 @@ package dev.winnow.score;
 
 import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
-import dev.winnow.dynamics.ObservationKind;
 import dev.winnow.npy.NpyArray;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * {@code vog}: variance of gradients, read from {@code vog.npy} [R, N] and averaged over runs (NaN left
@@ -24,16 +20,6 @@ public final class VogScore implements Score {
     @Override
     public String name() {
         return "vog";
-    }
-
-    @Override
-    public Set<String> requiredSignals() {
-        return Set.of();
-    }
-
-    @Override
-    public Set<ObservationKind> observationKinds() {
-        return EnumSet.noneOf(ObservationKind.class);
     }
 
     @Override
