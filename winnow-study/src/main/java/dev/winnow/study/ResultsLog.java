@@ -3,8 +3,8 @@ package dev.winnow.study;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.WinnowException;
+import dev.winnow.study.results.RunRecord;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,28 +17,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code results.jsonl}: one JSON object per finished run, one per line. A line is appended whole with
- * a single write and forced to disk before the run counts as done, so a crash leaves at most a torn last
- * line; {@link #open} drops such a line (and cuts it off the file) so the run is simply done again.
+ * {@code results.jsonl}: one {@link RunRecord} per finished run, one per line. A line is appended whole
+ * with a single write and forced to disk before the run counts as done, so a crash leaves at most a torn
+ * last line; {@link #open} drops such a line (and cuts it off the file) so the run is simply done again.
  */
 public final class ResultsLog {
+    /** Reads and writes the study folder's other JSON files (costs, score metadata, examples). */
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
-    private final List<JsonNode> lines;
+    private final List<RunRecord> runs;
     private final boolean repaired;
 
-    private ResultsLog(Path file, List<JsonNode> lines, boolean repaired) {
+    private ResultsLog(Path file, List<RunRecord> runs, boolean repaired) {
         this.file = file;
-        this.lines = lines;
+        this.runs = runs;
         this.repaired = repaired;
     }
 
-    /** Reads the runs in {@code file} (absent = none) and cuts off a torn last line. */
+    /**
+     * Reads the runs in {@code file} (absent = none) and cuts off a torn last line. A line that is not
+     * valid JSON before the last, or a run without its method, kept fraction or seed, is an error naming
+     * the line.
+     */
     public static ResultsLog open(Path file) {
         List<JsonNode> lines = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
         if (!Files.exists(file)) {
-            return new ResultsLog(file, lines, false);
+            return new ResultsLog(file, new ArrayList<>(), false);
         }
         byte[] bytes;
         try {
@@ -68,6 +74,7 @@ public final class ResultsLog {
                         throw new WinnowException(file + ": line " + (i + 1) + " is not a JSON object");
                     }
                     lines.add(n);
+                    numbers.add(i + 1);
                 } catch (JsonProcessingException e) {
                     if (i == parts.length - 1 && valid == bytes.length) {
                         // a newline-terminated but unparsable last line: also torn (the write was cut inside)
@@ -88,12 +95,20 @@ public final class ResultsLog {
                 throw new WinnowException(file + ": cannot repair the torn last line (" + e.getMessage() + ")", e);
             }
         }
-        return new ResultsLog(file, lines, repaired);
+        List<RunRecord> runs = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                runs.add(RunRecord.fromJson(lines.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new WinnowException(file + ": line " + numbers.get(i) + " is not a run (" + e.getMessage() + ")", e);
+            }
+        }
+        return new ResultsLog(file, runs, repaired);
     }
 
     /** The finished runs, in file order. */
-    public List<JsonNode> lines() {
-        return List.copyOf(lines);
+    public List<RunRecord> runs() {
+        return List.copyOf(runs);
     }
 
     /** Whether {@link #open} cut off a torn last line. */
@@ -103,9 +118,8 @@ public final class ResultsLog {
 
     /** Whether a run of {@code method} at {@code keep} with {@code seed} is recorded. */
     public boolean done(String method, double keep, long seed) {
-        for (JsonNode n : lines) {
-            if (n.path("method").asText().equals(method) && n.path("seed").asLong(-1) == seed
-                    && Math.abs(n.path("keep").asDouble(-1) - keep) < 1e-12) {
+        for (RunRecord r : runs) {
+            if (r.is(method, keep, seed)) {
                 return true;
             }
         }
@@ -113,13 +127,8 @@ public final class ResultsLog {
     }
 
     /** Appends one run as one line: a single write, then fsync. */
-    public void append(ObjectNode run) {
-        byte[] line;
-        try {
-            line = (JSON.writeValueAsString(run) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    public void append(RunRecord run) {
+        byte[] line = (run.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer buf = ByteBuffer.wrap(line);
@@ -130,6 +139,6 @@ public final class ResultsLog {
         } catch (IOException e) {
             throw new WinnowException(file + ": cannot append (" + e.getMessage() + ")", e);
         }
-        lines.add(run);
+        runs.add(run);
     }
 }

@@ -1,8 +1,8 @@
 package dev.winnow.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.winnow.WinnowException;
 import dev.winnow.io.ScoreTable;
+import dev.winnow.study.results.RunRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +30,7 @@ public final class StudyResults {
 
     private final Path dir;
     private final StudySpec spec;
-    private final List<JsonNode> runs;
+    private final List<RunRecord> runs;
     private final Map<String, Map<Double, Cell>> cells = new LinkedHashMap<>();
     private final Map<Long, Map<String, float[]>> scores = new TreeMap<>();
     private final Map<Long, long[]> scoreIds = new TreeMap<>();
@@ -43,7 +44,7 @@ public final class StudyResults {
         if (!Files.isRegularFile(rj)) {
             throw new WinnowException(dir + ": no results.jsonl; is this a study folder?");
         }
-        runs = ResultsLog.open(rj).lines();
+        runs = ResultsLog.open(rj).runs();
         aggregate();
         readScores();
         readNoise();
@@ -63,28 +64,27 @@ public final class StudyResults {
         if (spec != null) {
             spec.methods().forEach(m -> order.add(m.name()));
         }
-        Map<String, Map<Double, List<JsonNode>>> groups = new LinkedHashMap<>();
+        Map<String, Map<Double, List<RunRecord>>> groups = new LinkedHashMap<>();
         for (String m : order) {
             groups.put(m, new TreeMap<>());
         }
-        for (JsonNode r : runs) {
-            groups.computeIfAbsent(r.path("method").asText(), x -> new TreeMap<>())
-                    .computeIfAbsent(r.path("keep").asDouble(), x -> new ArrayList<>()).add(r);
+        for (RunRecord r : runs) {
+            groups.computeIfAbsent(r.method(), x -> new TreeMap<>()).computeIfAbsent(r.keep(), x -> new ArrayList<>()).add(r);
         }
-        for (Map.Entry<String, Map<Double, List<JsonNode>>> g : groups.entrySet()) {
+        for (Map.Entry<String, Map<Double, List<RunRecord>>> g : groups.entrySet()) {
             if (g.getValue().isEmpty()) {
                 continue;
             }
             Map<Double, Cell> row = new TreeMap<>();
-            for (Map.Entry<Double, List<JsonNode>> e : g.getValue().entrySet()) {
+            for (Map.Entry<Double, List<RunRecord>> e : g.getValue().entrySet()) {
                 row.put(e.getKey(), cell(g.getKey(), e.getKey(), e.getValue()));
             }
             cells.put(g.getKey(), row);
         }
     }
 
-    private static Cell cell(String method, double keep, List<JsonNode> rs) {
-        double[] acc = rs.stream().mapToDouble(r -> r.path("test_accuracy").asDouble()).toArray();
+    private static Cell cell(String method, double keep, List<RunRecord> rs) {
+        double[] acc = rs.stream().mapToDouble(RunRecord::testAccuracy).toArray();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double a : acc) {
@@ -92,17 +92,22 @@ public final class StudyResults {
             max = Math.max(max, a);
         }
         return new Cell(method, keep, rs.size(), Stats.mean(acc), Stats.std(acc), min, max,
-                meanOf(rs, "seconds", "proxy"), meanOf(rs, "seconds", "scoring"), meanOf(rs, "seconds", "selection"),
-                meanOf(rs, "seconds", "training"), meanOf(rs, "seconds", "evaluation"), meanOf(rs, "seconds", "total"),
-                meanOf(rs, "cpu_seconds", "total"),
-                meanOf(rs, "forward_examples", null), meanOf(rs, "backward_examples", null), meanOf(rs, "k", null));
+                meanOf(rs, seconds(RunRecord.Seconds::proxy)), meanOf(rs, seconds(RunRecord.Seconds::scoring)),
+                meanOf(rs, seconds(RunRecord.Seconds::selection)), meanOf(rs, seconds(RunRecord.Seconds::training)),
+                meanOf(rs, seconds(RunRecord.Seconds::evaluation)), meanOf(rs, seconds(RunRecord.Seconds::total)),
+                meanOf(rs, r -> r.cpuSeconds() == null ? Double.NaN : r.cpuSeconds().total()),
+                meanOf(rs, RunRecord::forwardExamples), meanOf(rs, RunRecord::backwardExamples), meanOf(rs, RunRecord::k));
     }
 
-    private static double meanOf(List<JsonNode> rs, String a, String b) {
+    /** One phase's wall seconds of a run; NaN for a run that recorded none. */
+    private static ToDoubleFunction<RunRecord> seconds(ToDoubleFunction<RunRecord.Seconds> phase) {
+        return r -> r.seconds() == null ? Double.NaN : phase.applyAsDouble(r.seconds());
+    }
+
+    private static double meanOf(List<RunRecord> rs, ToDoubleFunction<RunRecord> value) {
         double s = 0;
-        for (JsonNode r : rs) {
-            JsonNode n = b == null ? r.path(a) : r.path(a).path(b);
-            s += n.isNumber() ? n.asDouble() : Double.NaN;
+        for (RunRecord r : rs) {
+            s += value.applyAsDouble(r);
         }
         return s / rs.size();
     }
@@ -179,6 +184,7 @@ public final class StudyResults {
         }
     }
 
+    /** The study folder. */
     public Path dir() {
         return dir;
     }
@@ -188,7 +194,8 @@ public final class StudyResults {
         return spec;
     }
 
-    public List<JsonNode> runs() {
+    /** The finished runs of {@code results.jsonl}, in file order. */
+    public List<RunRecord> runs() {
         return runs;
     }
 
@@ -214,6 +221,12 @@ public final class StudyResults {
         return scores;
     }
 
+    /** The scores of the first seed that has any (score spec → scores), or an empty map. */
+    public Map<String, float[]> firstScores() {
+        return scores.isEmpty() ? Map.of() : scores.values().iterator().next();
+    }
+
+    /** The example ids of {@code seed}'s scores, in the order of its score arrays. */
     public long[] scoreIds(long seed) {
         return scoreIds.get(seed);
     }

@@ -7,6 +7,7 @@ import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.AtomicFiles;
 import dev.winnow.io.ScoreTable;
+import dev.winnow.study.results.RunRecord;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -455,73 +456,23 @@ public final class StudyRunner {
         double proxySecs = proxy ? ctx.proxyCost.seconds() : 0;
         double scoringSecs = m != null && m.needsScore() ? ctx.scoreSeconds.get(m.score()) : 0;
 
-        ObjectNode r = ResultsLog.JSON.createObjectNode();
-        r.put("method", name);
-        r.put("score", m == null ? null : m.score());
-        r.put("strategy", m == null ? null : m.strategy());
-        r.put("keep", keep);
-        r.put("k", k);
-        r.put("n", n);
-        r.put("seed", ctx.seed);
-        r.put("test_accuracy", out.testAccuracy());
-        ObjectNode secs = r.putObject("seconds");
-        secs.put("proxy", proxySecs);
-        secs.put("scoring", scoringSecs);
-        secs.put("selection", selectionSeconds);
-        secs.put("training", trainingSeconds);
-        secs.put("evaluation", out.evaluationSeconds());
-        secs.put("total", proxySecs + scoringSecs + selectionSeconds + trainingSeconds + out.evaluationSeconds());
-        ObjectNode cpu = r.putObject("cpu_seconds");
         double pc = proxy ? ctx.proxyCpu : 0;
         double sc = m != null && m.needsScore() ? ctx.scoreCpu.getOrDefault(m.score(), Double.NaN) : 0;
-        cpu.put("proxy", pc);
-        cpu.put("scoring", sc);
-        cpu.put("selection", selectionCpu);
-        cpu.put("target", targetCpu);
-        cpu.put("total", pc + sc + selectionCpu + targetCpu);
         long pf = proxy ? ctx.proxyCost.forward() : 0;
         long pb = proxy ? ctx.proxyCost.backward() : 0;
-        r.put("forward_examples", pf + out.trainForward() + out.evalForward());
-        r.put("backward_examples", pb + out.trainBackward());
-        ObjectNode counts = r.putObject("counts");
-        ObjectNode cp = counts.putObject("proxy");
-        cp.put("forward", pf);
-        cp.put("backward", pb);
-        ObjectNode ct = counts.putObject("training");
-        ct.put("forward", out.trainForward());
-        ct.put("backward", out.trainBackward());
-        counts.putObject("evaluation").put("forward", out.evalForward());
-        r.put("epochs", epochs);
-        r.put("steps", out.steps());
-        ObjectNode prov = r.putObject("provenance");
-        prov.put("data", spec.data());
-        prov.put("limit", spec.limit());
-        prov.put("model", spec.model());
-        prov.put("optimizer", spec.optimizer());
-        prov.put("lr", spec.lr());
-        prov.put("batch_size", spec.batchSize());
-        prov.put("budget", spec.budget().toString());
-        prov.put("max_steps", maxSteps);
-        prov.put("proxy_epochs", spec.proxyEpochs());
-        prov.put("proxy_runs", spec.proxyRuns());
-        prov.put("label_noise", spec.labelNoise());
-        prov.put("labels_flipped", ctx.flipped);
-        if (m != null && !m.params().isEmpty()) {
-            ArrayNode pa = prov.putArray("params");
-            m.params().forEach(pa::add);
-        }
-        if (m != null) {
-            prov.put("class_balanced", m.classBalanced());
-        }
-        if (dynamic) {
-            prov.put("policy", m.policyAt(keep));
-        }
-        prov.put("keep_list_sha256", keepListHash(ids, weights));
-        prov.put("weighted", weights != null && !allOnes(weights));
-        prov.put("winnow", toolVersion);
-        prov.put("java", System.getProperty("java.version"));
-        prov.put("cpus", Runtime.getRuntime().availableProcessors());
-        prov.put("finished", Instant.now().toString());
+        RunRecord.Counts counts = new RunRecord.Counts(new RunRecord.Passes(pf, pb),
+                new RunRecord.Passes(out.trainForward(), out.trainBackward()), new RunRecord.ForwardPasses(out.evalForward()));
+        RunRecord.Provenance prov = new RunRecord.Provenance(spec.data(), spec.limit(), spec.model(), spec.optimizer(),
+                spec.lr(), spec.batchSize(), spec.budget().toString(), maxSteps, spec.proxyEpochs(), spec.proxyRuns(),
+                spec.labelNoise(), ctx.flipped, m == null ? null : m.params(), m == null ? null : m.classBalanced(),
+                dynamic ? m.policyAt(keep) : null, keepListHash(ids, weights), weights != null && !allOnes(weights),
+                toolVersion, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Instant.now().toString());
+        RunRecord r = new RunRecord(name, m == null ? null : m.score(), m == null ? null : m.strategy(), keep, k, n,
+                ctx.seed, out.testAccuracy(),
+                RunRecord.Seconds.of(proxySecs, scoringSecs, selectionSeconds, trainingSeconds, out.evaluationSeconds()),
+                RunRecord.CpuSeconds.of(pc, sc, selectionCpu, targetCpu), counts.forward(), counts.backward(), counts,
+                epochs, out.steps(), prov);
         log.append(r);
         prog.runDone(name, keep, ctx.seed, out.testAccuracy(), trainingSeconds + out.evaluationSeconds());
     }

@@ -1,9 +1,9 @@
 package dev.winnow.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.select.Selection;
 import dev.winnow.select.Selector;
+import dev.winnow.study.results.RunRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,22 +25,22 @@ class CoreScoringTest {
         StudySpec spec = StudyRunnerTest.spec("random,el2n@2:hard,aum:stratified,el2n@2:calibrated:0.5,el2n@2:window:0.1",
                 "0.3", "0", "epochs", 0);
         new StudyRunner(real, new PrintWriter(new StringWriter()), "test").run(spec, dir, StudyRunner.Mode.NEW);
-        List<JsonNode> lines = ResultsLog.open(dir.resolve("results.jsonl")).lines();
+        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
         assertThat(lines).hasSize(6);
         ScoreTable el2n = ScoreTable.read(dir.resolve("scores/seed-0/el2n_2.csv"));
         for (String m : List.of("el2n@2:hard", "el2n@2:calibrated:0.5", "el2n@2:window:0.1")) {
-            JsonNode l = lines.stream().filter(x -> x.path("method").asText().equals(m)).findFirst().orElseThrow();
+            RunRecord l = lines.stream().filter(x -> x.method().equals(m)).findFirst().orElseThrow();
             Selection expected = Selector.select(el2n, CoreScoring.options(MethodSpec.parse(m), 0.3, 0));
             float[] wts = new float[expected.size()];
             for (int i = 0; i < wts.length; i++) {
                 wts[i] = (float) expected.weights()[i];
             }
-            assertThat(l.path("k").asInt()).isEqualTo(90);
-            assertThat(l.path("provenance").path("keep_list_sha256").asText())
+            assertThat(l.k()).isEqualTo(90);
+            assertThat(l.provenance().keepListSha256())
                     .as(m).isEqualTo(StudyRunner.keepListHash(expected.ids(), wts));
         }
-        JsonNode cal = lines.stream().filter(x -> x.path("method").asText().equals("el2n@2:calibrated:0.5")).findFirst().orElseThrow();
-        assertThat(cal.path("provenance").path("weighted").asBoolean()).isTrue();
+        RunRecord cal = lines.stream().filter(x -> x.method().equals("el2n@2:calibrated:0.5")).findFirst().orElseThrow();
+        assertThat(cal.provenance().weighted()).isTrue();
     }
 
     @Test

@@ -95,4 +95,31 @@ class ReportTest {
         assertThat(Report.shortData("fashion-mnist")).isEqualTo("fashion-mnist");
         assertThat(Report.shortData("idx:/data/fm")).isEqualTo("idx:fm");
     }
+
+    @Test
+    void aFolderWrittenBeforeRunsWereRecordsStillRenders(@TempDir Path dir) throws Exception {
+        // study.json and three lines copied from a real study of the runner that wrote JSON nodes by hand
+        Path old = Path.of(ReportTest.class.getResource("/dev/winnow/study/results/study-before-typed-records").toURI());
+        Files.copy(old.resolve("study.json"), dir.resolve("study.json"));
+        List<String> lines = Files.readAllLines(old.resolve("results.jsonl"));
+        // the first runner wrote no cpu_seconds: take them out of the full run's line
+        lines.set(0, lines.get(0).replaceAll(",\"cpu_seconds\":\\{[^}]*}", ""));
+        assertThat(lines.get(0)).doesNotContain("cpu_seconds").contains("\"forward_examples\":630");
+        Files.write(dir.resolve("results.jsonl"), lines);
+
+        String html = Files.readString(Report.write(dir));
+        assertSelfContained(dir, html);
+        // full: 240 examples, accuracy 0.9666… = 96.7%, 0.166646198 s
+        assertThat(html).contains("<title>Pruning study: csv:train.csv,test=test.csv, mlp</title>",
+                "Training on all 240 training examples reaches 96.7% test accuracy (mean of 1 seed) for 0.2 s of compute.");
+        // no random: the best method at 25% is compared with full (0.9666… − 0.9666… = +0.0 pt)
+        assertThat(html).contains("At 25% kept, dynamic:uniform:keep is best at 96.7% (+0.0 pt against full).");
+        // both within 1 pt of full; dynamic costs 0.022151057 s: 0.166646198 / 0.022151057 = 7.52×
+        assertThat(html).contains("The cheapest run within 1 pt of full accuracy is dynamic:uniform:keep at 25% kept: "
+                + "96.7% in 0.0 s against 0.2 s for full, 7.5× less compute with its scoring counted.");
+        // calibrated: 0.9781776739999999 s total = 5.87 × full's; 750 forward, 360 backward; CPU 0.29 s
+        assertThat(html).contains("<td>5.87</td><td>0.3</td><td>750 / 360</td>");
+        // full: no CPU seconds in its line → a dash
+        assertThat(html).contains("<td>1.00</td><td>–</td><td>630 / 480</td>");
+    }
 }

@@ -1,8 +1,8 @@
 package dev.winnow.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.winnow.WinnowException;
 import dev.winnow.io.AtomicFiles;
+import dev.winnow.study.results.RunRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,56 +50,52 @@ class StudyRunnerTest {
         StudyRunner.Summary sum = runner(w).run(s, dir, StudyRunner.Mode.NEW);
         assertThat(sum.runsDone()).isEqualTo(2 * (1 + 4 * 2));
         assertThat(w.proxies.get()).as("one proxy per seed, shared by every method").isEqualTo(2);
-        List<JsonNode> lines = ResultsLog.open(dir.resolve("results.jsonl")).lines();
+        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
         assertThat(lines).hasSize(18);
-        for (JsonNode l : lines) {
-            for (String f : List.of("method", "keep", "seed", "test_accuracy", "seconds", "forward_examples",
-                    "backward_examples", "counts", "provenance", "k", "epochs", "steps", "cpu_seconds")) {
-                assertThat(l.has(f)).as(f + " in " + l).isTrue();
+        for (RunRecord l : lines) {
+            assertThat(List.of(l.seconds(), l.cpuSeconds(), l.counts(), l.provenance())).as("every part in " + l).doesNotContainNull();
+            RunRecord.Seconds t = l.seconds();
+            for (double v : new double[] {t.proxy(), t.scoring(), t.selection(), t.training(), t.evaluation(), t.total()}) {
+                assertThat(v).as("seconds in " + l).isFinite();
             }
-            for (String f : List.of("proxy", "scoring", "selection", "training", "evaluation", "total")) {
-                assertThat(l.path("seconds").path(f).isNumber()).as("seconds." + f).isTrue();
-            }
-            assertThat(l.path("test_accuracy").asDouble()).isBetween(0.0, 1.0);
-            assertThat(l.path("provenance").path("keep_list_sha256").asText()).hasSize(16);
+            assertThat(l.testAccuracy()).isBetween(0.0, 1.0);
+            assertThat(l.provenance().keepListSha256()).hasSize(16);
         }
-        JsonNode full = find(lines, "full", 1.0, 0);
-        JsonNode random = find(lines, "random", 0.2, 0);
-        JsonNode hard = find(lines, "el2n@2:hard", 0.2, 0);
-        JsonNode cal = find(lines, "el2n@2:calibrated:0.5", 0.5, 1);
-        assertThat(full.path("k").asInt()).isEqualTo(300);
-        assertThat(random.path("k").asInt()).isEqualTo(60);
+        RunRecord full = find(lines, "full", 1.0, 0);
+        RunRecord random = find(lines, "random", 0.2, 0);
+        RunRecord hard = find(lines, "el2n@2:hard", 0.2, 0);
+        RunRecord cal = find(lines, "el2n@2:calibrated:0.5", 0.5, 1);
+        assertThat(full.k()).isEqualTo(300);
+        assertThat(random.k()).isEqualTo(60);
         // random needs no proxy and no score; the score-based methods pay the whole proxy and their scoring
-        assertThat(random.path("seconds").path("proxy").asDouble()).isZero();
-        assertThat(random.path("counts").path("proxy").path("forward").asLong()).isZero();
-        assertThat(hard.path("seconds").path("proxy").asDouble()).isPositive();
-        assertThat(hard.path("seconds").path("scoring").asDouble()).isPositive();
+        assertThat(random.seconds().proxy()).isZero();
+        assertThat(random.counts().proxy().forward()).isZero();
+        assertThat(hard.seconds().proxy()).isPositive();
+        assertThat(hard.seconds().scoring()).isPositive();
         // proxy: 3 epochs × 300 trained (fwd+bwd) plus a 300-example checkpoint pass each epoch
-        assertThat(hard.path("counts").path("proxy").path("forward").asLong()).isEqualTo(3 * 300 + 3 * 300);
-        assertThat(hard.path("counts").path("proxy").path("backward").asLong()).isEqualTo(3 * 300);
+        assertThat(hard.counts().proxy().forward()).isEqualTo(3 * 300 + 3 * 300);
+        assertThat(hard.counts().proxy().backward()).isEqualTo(3 * 300);
         // target: 4 epochs over 60 kept; evaluation: 400 test examples
-        assertThat(hard.path("counts").path("training").path("backward").asLong()).isEqualTo(4 * 60);
-        assertThat(hard.path("counts").path("evaluation").path("forward").asLong()).isEqualTo(400);
-        assertThat(hard.path("forward_examples").asLong()).isEqualTo(1800 + 240 + 400);
-        double sum5 = hard.path("seconds").path("proxy").asDouble() + hard.path("seconds").path("scoring").asDouble()
-                + hard.path("seconds").path("selection").asDouble() + hard.path("seconds").path("training").asDouble()
-                + hard.path("seconds").path("evaluation").asDouble();
-        assertThat(hard.path("seconds").path("total").asDouble()).isCloseTo(sum5, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(cal.path("provenance").path("weighted").asBoolean()).isTrue();
+        assertThat(hard.counts().training().backward()).isEqualTo(4 * 60);
+        assertThat(hard.counts().evaluation().forward()).isEqualTo(400);
+        assertThat(hard.forwardExamples()).isEqualTo(1800 + 240 + 400);
+        double sum5 = hard.seconds().proxy() + hard.seconds().scoring() + hard.seconds().selection()
+                + hard.seconds().training() + hard.seconds().evaluation();
+        assertThat(hard.seconds().total()).isCloseTo(sum5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cal.provenance().weighted()).isTrue();
         // CPU seconds: the proxy's share is charged to score-based methods only
         // (the clock ticks in 10 ms steps: a tiny proxy may read 0, but every score-based method of a seed pays the same)
-        assertThat(hard.path("cpu_seconds").path("proxy").isNumber()).isTrue();
-        assertThat(hard.path("cpu_seconds").path("proxy").asDouble())
-                .isEqualTo(find(lines, "aum:easy", 0.5, 0).path("cpu_seconds").path("proxy").asDouble()).isNotNegative();
-        assertThat(random.path("cpu_seconds").path("proxy").asDouble()).isZero();
+        assertThat(hard.cpuSeconds().proxy()).isFinite();
+        assertThat(hard.cpuSeconds().proxy())
+                .isEqualTo(find(lines, "aum:easy", 0.5, 0).cpuSeconds().proxy()).isNotNegative();
+        assertThat(random.cpuSeconds().proxy()).isZero();
         // (one tiny run may take less than the CPU clock's tick; all of them together do not)
-        assertThat(lines.stream().mapToDouble(l -> l.path("cpu_seconds").path("target").asDouble()).sum()).isPositive();
-        JsonNode c = hard.path("cpu_seconds");
-        assertThat(c.path("total").asDouble()).isCloseTo(c.path("proxy").asDouble() + c.path("scoring").asDouble()
-                + c.path("selection").asDouble() + c.path("target").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(full.path("test_accuracy").asDouble()).as("the fake really learns").isGreaterThan(0.6);
+        assertThat(lines.stream().mapToDouble(l -> l.cpuSeconds().target()).sum()).isPositive();
+        RunRecord.CpuSeconds c = hard.cpuSeconds();
+        assertThat(c.total()).isCloseTo(c.proxy() + c.scoring() + c.selection() + c.target(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(full.testAccuracy()).as("the fake really learns").isGreaterThan(0.6);
         // hardest-first at 20% keeps the noisiest examples and trains a worse model than random
-        assertThat(hard.path("test_accuracy").asDouble()).isLessThanOrEqualTo(random.path("test_accuracy").asDouble());
+        assertThat(hard.testAccuracy()).isLessThanOrEqualTo(random.testAccuracy());
 
         assertThat(Files.exists(dir.resolve("scores/seed-0/el2n_2.csv"))).isTrue();
         // forgetting is computed for the report (most-forgotten grid) although no method uses it
@@ -108,9 +104,9 @@ class StudyRunnerTest {
         assertThat(progress.toString()).contains("[18/18]").contains("ETA");
     }
 
-    private static JsonNode find(List<JsonNode> lines, String method, double keep, long seed) {
-        return lines.stream().filter(l -> l.path("method").asText().equals(method) && l.path("keep").asDouble() == keep
-                && l.path("seed").asLong() == seed).findFirst().orElseThrow();
+    static RunRecord find(List<RunRecord> lines, String method, double keep, long seed) {
+        return lines.stream().filter(l -> l.method().equals(method) && l.keep() == keep && l.seed() == seed)
+                .findFirst().orElseThrow();
     }
 
     @Test
@@ -149,7 +145,7 @@ class StudyRunnerTest {
         assertThat(dir.resolve("proxy/.seed-0.12345")).doesNotExist();
         assertThat(dir.resolve("proxy/seed-0")).isDirectory();
         assertThat(progress.toString()).contains("torn last line");
-        assertThat(ResultsLog.open(results).lines()).hasSize(5);
+        assertThat(ResultsLog.open(results).runs()).hasSize(5);
         assertThat(Files.readString(results).lines()).allSatisfy(l -> assertThat(l).endsWith("}"));
 
         // resume may add methods, not change how training works
@@ -161,7 +157,7 @@ class StudyRunnerTest {
                 .hasMessageContaining("--resume with a different budget");
 
         runner(new SoftmaxWorld(200, 3, 2)).run(s, dir, StudyRunner.Mode.FORCE);
-        assertThat(ResultsLog.open(results).lines()).hasSize(5);
+        assertThat(ResultsLog.open(results).runs()).hasSize(5);
     }
 
     @Test
@@ -177,14 +173,14 @@ class StudyRunnerTest {
         SoftmaxWorld w = new SoftmaxWorld(256, 4, 3);
         Path dir = tmp.resolve("s");
         runner(w).run(spec("random", "0.25", "0", "steps", 0), dir, StudyRunner.Mode.NEW);
-        List<JsonNode> lines = ResultsLog.open(dir.resolve("results.jsonl")).lines();
-        JsonNode full = find(lines, "full", 1.0, 0);
-        JsonNode sub = find(lines, "random", 0.25, 0);
+        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
+        RunRecord full = find(lines, "full", 1.0, 0);
+        RunRecord sub = find(lines, "random", 0.25, 0);
         // full: 4 epochs × 256/32 = 32 steps; subset of 64 = 2 steps per epoch → 16 epochs, 32 steps
-        assertThat(full.path("steps").asLong()).isEqualTo(32);
-        assertThat(sub.path("steps").asLong()).isEqualTo(32);
-        assertThat(sub.path("epochs").asInt()).isEqualTo(16);
-        assertThat(sub.path("counts").path("training").path("backward").asLong()).isEqualTo(32 * 32);
+        assertThat(full.steps()).isEqualTo(32);
+        assertThat(sub.steps()).isEqualTo(32);
+        assertThat(sub.epochs()).isEqualTo(16);
+        assertThat(sub.counts().training().backward()).isEqualTo(32 * 32);
     }
 
     @Test
@@ -194,9 +190,9 @@ class StudyRunnerTest {
         runner(w).run(spec("aum:hard", "0.5", "0", "epochs", 0.1), dir, StudyRunner.Mode.NEW);
         List<String> flipped = Files.readAllLines(dir.resolve("noise/seed-0.csv"));
         assertThat(flipped).hasSize(1 + 40);
-        JsonNode l = ResultsLog.open(dir.resolve("results.jsonl")).lines().get(1);
-        assertThat(l.path("provenance").path("label_noise").asDouble()).isEqualTo(0.1);
-        assertThat(l.path("provenance").path("labels_flipped").asInt()).isEqualTo(40);
+        RunRecord l = ResultsLog.open(dir.resolve("results.jsonl")).runs().get(1);
+        assertThat(l.provenance().labelNoise()).isEqualTo(0.1);
+        assertThat(l.provenance().labelsFlipped()).isEqualTo(40);
         // the proxy trained on the noisy labels: the store's labels differ from the clean ones in 40 places
         int[] stored = dev.winnow.dynamics.DynamicsStore.open(dir.resolve("proxy/seed-0")).labels();
         int diff = 0;

@@ -1,7 +1,7 @@
 package dev.winnow.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.study.results.RunRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,24 +58,24 @@ class WinnowEngineTest {
         StudyEngine engine = new WinnowEngineProvider().create(spec);
         new StudyRunner(engine, new PrintWriter(new StringWriter()), "test").run(spec, dir, StudyRunner.Mode.NEW);
 
-        List<JsonNode> lines = ResultsLog.open(dir.resolve("results.jsonl")).lines();
+        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
         assertThat(lines).hasSize(5);
-        JsonNode full = lines.get(0);
-        assertThat(full.path("method").asText()).isEqualTo("full");
+        RunRecord full = lines.get(0);
+        assertThat(full.method()).isEqualTo("full");
         // full: 3 epochs × ⌈240/32⌉ = 24 steps; every subset of 120 gets the same 24 steps (6 epochs of 4)
-        assertThat(full.path("steps").asLong()).isEqualTo(24);
-        assertThat(full.path("test_accuracy").asDouble()).as("the MLP learns the blobs").isGreaterThan(0.6);
-        assertThat(full.path("counts").path("evaluation").path("forward").asLong()).isEqualTo(150);
-        for (JsonNode l : lines.subList(1, lines.size())) {
-            assertThat(l.path("k").asInt()).isEqualTo(120);
-            assertThat(l.path("steps").asLong()).as(l.path("method").asText()).isEqualTo(24);
-            assertThat(l.path("counts").path("training").path("backward").asLong()).isEqualTo(24 * 30);
-            assertThat(l.path("test_accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(full.steps()).isEqualTo(24);
+        assertThat(full.testAccuracy()).as("the MLP learns the blobs").isGreaterThan(0.6);
+        assertThat(full.counts().evaluation().forward()).isEqualTo(150);
+        for (RunRecord l : lines.subList(1, lines.size())) {
+            assertThat(l.k()).isEqualTo(120);
+            assertThat(l.steps()).as(l.method()).isEqualTo(24);
+            assertThat(l.counts().training().backward()).isEqualTo(24 * 30);
+            assertThat(l.testAccuracy()).isBetween(0.0, 1.0);
         }
-        JsonNode hard = lines.stream().filter(l -> l.path("method").asText().equals("el2n@2:hard")).findFirst().orElseThrow();
+        RunRecord hard = lines.stream().filter(l -> l.method().equals("el2n@2:hard")).findFirst().orElseThrow();
         // proxy: 2 epochs × 240 trained, plus the recorder's checkpoint passes over the 240
-        assertThat(hard.path("counts").path("proxy").path("backward").asLong()).isEqualTo(2 * 240);
-        assertThat(hard.path("counts").path("proxy").path("forward").asLong()).isGreaterThanOrEqualTo(4 * 240);
+        assertThat(hard.counts().proxy().backward()).isEqualTo(2 * 240);
+        assertThat(hard.counts().proxy().forward()).isGreaterThanOrEqualTo(4 * 240);
         // the proxy saw the noisy labels: 24 flipped
         DynamicsStore store = DynamicsStore.open(dir.resolve("proxy/seed-0"));
         assertThat(store.observations()).isNotEmpty();
@@ -102,19 +102,19 @@ class WinnowEngineTest {
         Path dir = tmp.resolve("study");
         new StudyRunner(new WinnowEngineProvider().create(spec), new PrintWriter(new StringWriter()), "test")
                 .run(spec, dir, StudyRunner.Mode.NEW);
-        List<JsonNode> lines = ResultsLog.open(dir.resolve("results.jsonl")).lines();
-        assertThat(lines).extracting(l -> l.path("method").asText() + "@" + l.path("keep").asDouble())
+        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
+        assertThat(lines).extracting(l -> l.method() + "@" + l.keep())
                 .containsExactly("full@1.0", "dynamic:uniform:keep@0.25", "dynamic:infobatch:0.5@1.0");
-        JsonNode uniform = lines.get(1);
+        RunRecord uniform = lines.get(1);
         // a fresh random quarter (60 of 240) every epoch, no proxy
-        assertThat(uniform.path("counts").path("training").path("backward").asLong()).isEqualTo(4 * 60);
-        assertThat(uniform.path("seconds").path("proxy").asDouble()).isZero();
-        assertThat(uniform.path("provenance").path("policy").asText()).isEqualTo("uniform:0.25");
-        JsonNode ib = lines.get(2);
-        long b = ib.path("counts").path("training").path("backward").asLong();
+        assertThat(uniform.counts().training().backward()).isEqualTo(4 * 60);
+        assertThat(uniform.seconds().proxy()).isZero();
+        assertThat(uniform.provenance().policy()).isEqualTo("uniform:0.25");
+        RunRecord ib = lines.get(2);
+        long b = ib.counts().training().backward();
         // InfoBatch drops some below-mean-loss examples in the early epochs, trains on all at the end
         assertThat(b).isLessThan(4 * 240).isGreaterThan(2 * 240);
-        assertThat(ib.path("test_accuracy").asDouble()).isGreaterThan(0.5);
+        assertThat(ib.testAccuracy()).isGreaterThan(0.5);
         assertThat(Files.exists(dir.resolve("proxy"))).isFalse();
         ReportTest.assertSelfContained(dir, Files.readString(Report.write(dir)));
     }
