@@ -1,0 +1,12 @@
+/**
+ * The report of a study folder in parts: {@link dev.winnow.study.report.ReportModel} is what the report
+ * says (sentences from {@link dev.winnow.study.report.Summary}, table rows,
+ * {@link dev.winnow.study.report.NoiseDetection}, histograms, example picks), computed once from
+ * {@link dev.winnow.study.StudyResults}; {@link dev.winnow.study.report.Charts} (XChart) and
+ * {@link dev.winnow.study.report.ExampleGrids} (AWT images) draw it into PNG files through a
+ * {@link dev.winnow.study.report.ReportOutput}, and {@link dev.winnow.study.report.ReportPage} renders it as HTML
+ * through {@link dev.winnow.study.report.HtmlElement}, which escapes every text and attribute. The style
+ * sheet is the classpath resource {@code report.css}. Nothing here needs a display or sets a global
+ * property; {@link dev.winnow.study.Report#write} puts the parts together.
+ */
+package dev.winnow.study.report;
