@@ -95,6 +95,7 @@ public final class ResultsLog {
                 throw new WinnowException(file + ": cannot repair the torn last line (" + e.getMessage() + ")", e);
             }
         }
+        // bound after the whole file parsed, so that damage is reported before a line that is no run
         List<RunRecord> runs = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             try {
