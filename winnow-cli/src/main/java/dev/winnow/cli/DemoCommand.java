@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.WinnowException;
 import dev.winnow.study.StudyRunner;
 import dev.winnow.study.StudySpec;
@@ -10,8 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,8 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
     boolean force;
 
     /** The demo's settings, chosen (and measured) to finish within ten minutes on two cores. */
-    static Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>(StudySpec.defaults());
+    static ObjectNode settings() {
+        ObjectNode m = StudySpec.defaults();
         m.put("data", "fashion-mnist");
         m.put("limit", 30000);
         m.put("methods", "random,el2n@2:hard,forgetting:hard,aum:stratified,el2n@2:calibrated:0.5");
@@ -59,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter err = cmd.commandLine().getErr();
         ensureFashionMnist(err);
-        StudySpec spec = StudySpec.fromSettings(settings());
+        StudySpec spec = StudySpec.fromTree(settings());
         StudyRunner.Mode mode = resume ? StudyRunner.Mode.RESUME : force ? StudyRunner.Mode.FORCE : StudyRunner.Mode.NEW;
         long t0 = System.nanoTime();
         int rc = StudyCommand.run(spec, out, mode, cmd.commandLine().getOut(), err);

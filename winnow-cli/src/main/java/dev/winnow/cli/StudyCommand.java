@@ -1,5 +1,8 @@
 package dev.winnow.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.winnow.study.Budget;
 import dev.winnow.study.Report;
 import dev.winnow.study.StudyEngine;
 import dev.winnow.study.StudyResults;
@@ -12,8 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code winnow study}: many (method × kept fraction × seed) runs, every cost counted, and the report. */
@@ -43,43 +45,44 @@ public final class StudyCommand implements Callable<Integer> {
     String data;
 
     @Option(names = "--limit", paramLabel = "N", description = "use the first N training examples (default: all)")
-    String limit;
+    Integer limit;
 
     @Option(names = "--model", paramLabel = "NAME", description = "target and proxy model (default: mlp)")
     String model;
 
     @Option(names = "--epochs", paramLabel = "E", description = "target training epochs (default: 5)")
-    String epochs;
+    Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "batch size (default: 128)")
-    String batchSize;
+    Integer batchSize;
 
     @Option(names = "--lr", paramLabel = "LR", description = "learning rate (default: 0.001)")
-    String lr;
+    Double lr;
 
     @Option(names = "--optimizer", paramLabel = "adam|sgd", description = "adam or sgd (default: adam)")
     String optimizer;
 
     @Option(names = "--proxy-epochs", paramLabel = "E", description = "epochs of each proxy run (default: 3)")
-    String proxyEpochs;
+    Integer proxyEpochs;
 
     @Option(names = "--proxy-runs", paramLabel = "R", description = "proxy runs per seed; scores average over them (default: 1)")
-    String proxyRuns;
+    Integer proxyRuns;
 
     @Option(names = "--methods", paramLabel = "LIST", description = "comma list of methods (default: random)")
     String methods;
 
-    @Option(names = "--keep", paramLabel = "LIST", description = "kept fractions, e.g. 0.1,0.3,0.5,0.7")
-    String keep;
+    @Option(names = "--keep", paramLabel = "LIST", split = ",", description = "kept fractions, e.g. 0.1,0.3,0.5,0.7")
+    List<Double> keep;
 
-    @Option(names = "--seeds", paramLabel = "LIST", description = "seeds, e.g. 0,1,2 (default: 0)")
-    String seeds;
+    @Option(names = "--seeds", paramLabel = "LIST", split = ",", description = "seeds, e.g. 0,1,2 (default: 0)")
+    List<Long> seeds;
 
-    @Option(names = "--budget", paramLabel = "epochs|steps", description = "epochs (same epochs on the subset) or steps (same optimizer steps as full)")
-    String budget;
+    @Option(names = "--budget", paramLabel = "epochs|steps", converter = BudgetConverter.class,
+            description = "epochs (same epochs on the subset) or steps (same optimizer steps as full)")
+    Budget budget;
 
     @Option(names = "--label-noise", paramLabel = "F", description = "flip a seeded fraction F of training labels")
-    String labelNoise;
+    Double labelNoise;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the study folder")
     Path out;
@@ -90,28 +93,39 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace the study in --out")
     boolean force;
 
-    Map<String, Object> flags() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "data", data);
-        put(m, "limit", limit);
-        put(m, "model", model);
-        put(m, "epochs", epochs);
-        put(m, "batch-size", batchSize);
-        put(m, "lr", lr);
-        put(m, "optimizer", optimizer);
-        put(m, "proxy-epochs", proxyEpochs);
-        put(m, "proxy-runs", proxyRuns);
-        put(m, "methods", methods);
-        put(m, "keep", keep);
-        put(m, "seeds", seeds);
-        put(m, "budget", budget);
-        put(m, "label-noise", labelNoise);
-        return m;
+    /** The flags given, as a settings tree keyed like a spec file (flags not given are absent). */
+    ObjectNode flags() {
+        ObjectNode f = TREE.createObjectNode();
+        put(f, "data", data);
+        put(f, "limit", limit);
+        put(f, "model", model);
+        put(f, "epochs", epochs);
+        put(f, "batch-size", batchSize);
+        put(f, "lr", lr);
+        put(f, "optimizer", optimizer);
+        put(f, "proxy-epochs", proxyEpochs);
+        put(f, "proxy-runs", proxyRuns);
+        put(f, "methods", methods);
+        put(f, "keep", keep);
+        put(f, "seeds", seeds);
+        put(f, "budget", budget);
+        put(f, "label-noise", labelNoise);
+        return f;
     }
 
-    private static void put(Map<String, Object> m, String k, Object v) {
-        if (v != null) {
-            m.put(k, v);
+    private static final ObjectMapper TREE = new ObjectMapper();
+
+    private static void put(ObjectNode f, String key, Object value) {
+        if (value != null) {
+            f.set(key, TREE.valueToTree(value));
+        }
+    }
+
+    /** {@code epochs} or {@code steps}, with the study's own message. */
+    static final class BudgetConverter implements CommandLine.ITypeConverter<Budget> {
+        @Override
+        public Budget convert(String value) {
+            return Budget.parse(value);
         }
     }
 
@@ -120,16 +134,13 @@ public final class StudyCommand implements Callable<Integer> {
         if (resume && force) {
             throw new CommandLine.ParameterException(cmd.commandLine(), "--resume and --force exclude each other");
         }
-        Map<String, Object> flags = flags();
+        ObjectNode flags = flags();
         StudySpec spec = null;
         if (specFile != null || !flags.isEmpty() || !resume) {
-            Map<String, Object> settings = new LinkedHashMap<>();
-            if (specFile != null) {
-                settings.putAll(StudySpec.readSettings(specFile));
-            }
-            settings.putAll(flags);
+            ObjectNode settings = specFile != null ? StudySpec.readSettings(specFile) : flags.objectNode();
+            settings.setAll(flags);
             try {
-                spec = StudySpec.fromSettings(settings);
+                spec = StudySpec.fromTree(settings);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cmd.commandLine(),
                         (specFile != null ? specFile + ": " : "") + e.getMessage());

@@ -94,7 +94,7 @@ class StudyCommandTest {
 
     @Test
     void demoSettingsAreAValidStudy() {
-        dev.winnow.study.StudySpec s = dev.winnow.study.StudySpec.fromSettings(DemoCommand.settings());
+        dev.winnow.study.StudySpec s = dev.winnow.study.StudySpec.fromTree(DemoCommand.settings());
         assertThat(s.methods()).hasSize(5);
         assertThat(s.keep()).containsExactly(0.1, 0.3, 0.5, 0.7);
         assertThat(s.seeds()).hasSize(2);

@@ -1,5 +1,8 @@
 package dev.winnow.study;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /**
@@ -10,6 +13,7 @@ import java.util.Locale;
 public enum Budget {
     EPOCHS, STEPS;
 
+    @JsonCreator
     public static Budget parse(String s) {
         for (Budget b : values()) {
             if (b.name().equalsIgnoreCase(s.strip())) {
@@ -19,6 +23,7 @@ public enum Budget {
         throw new IllegalArgumentException("budget must be epochs or steps, got '" + s + "'");
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

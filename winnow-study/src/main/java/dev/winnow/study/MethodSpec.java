@@ -1,5 +1,8 @@
 package dev.winnow.study;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -120,6 +123,27 @@ public record MethodSpec(String name, String score, String strategy, List<Double
         return !strategy.equals("random") && !strategy.equals("dynamic");
     }
 
+    /**
+     * Splits what a comma list of methods was cut into back into methods, where a dynamic policy's own commas
+     * cut it ({@code dynamic:ucb:keep}, {@code 1.0} → {@code dynamic:ucb:keep,1.0}). Every method but
+     * {@code random} has a colon and no policy parameter has one, so a piece without a colon, other than
+     * {@code random}, continues the dynamic method before it; the policy's parser then checks the whole.
+     */
+    static List<String> joinPolicyParameters(List<String> pieces) {
+        List<String> out = new ArrayList<>();
+        for (String piece : pieces) {
+            String p = piece.strip();
+            boolean continues = !out.isEmpty() && out.get(out.size() - 1).startsWith("dynamic:")
+                    && p.indexOf(':') < 0 && !p.equalsIgnoreCase("random");
+            if (continues) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + "," + p);
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** Parses {@code random}, {@code dynamic:POLICY} or {@code SCORE:STRATEGY[:params][:balanced]}. */
     public static MethodSpec parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
@@ -156,6 +180,7 @@ public record MethodSpec(String name, String score, String strategy, List<Double
         return new MethodSpec(t, parts[0], parts[1], params, balanced, null);
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return name;

@@ -117,16 +117,11 @@ public final class StudyRunner {
                 if (spec == null) {
                     return stored;
                 }
-                Map<String, Object> a = stored.settings();
-                Map<String, Object> b = spec.settings();
-                for (String key : StudySpec.KEYS) {
-                    if (key.equals("methods") || key.equals("keep") || key.equals("seeds")) {
-                        continue;
-                    }
-                    if (!String.valueOf(a.get(key)).equals(String.valueOf(b.get(key)))) {
-                        throw new WinnowException(dir + ": --resume with a different " + key + " (the study has "
-                                + a.get(key) + ", now " + b.get(key) + "); use a new folder or --force");
-                    }
+                String key = stored.differingSetting(spec);
+                if (key != null) {
+                    throw new WinnowException(dir + ": --resume with a different " + key + " (the study has "
+                            + text(stored.settings().get(key)) + ", now " + text(spec.settings().get(key))
+                            + "); use a new folder or --force");
                 }
             }
             default -> throw new AssertionError(mode);
@@ -135,6 +130,10 @@ public final class StudyRunner {
             throw new WinnowException("no study spec given");
         }
         return spec;
+    }
+
+    private static String text(JsonNode n) {
+        return n == null ? "none" : n.isTextual() ? n.asText() : n.toString();
     }
 
     private static boolean isEmptyDir(Path dir) {

@@ -1,10 +1,10 @@
 package dev.winnow.study;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.winnow.WinnowException;
 
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,8 @@ import java.util.Set;
 /**
  * Everything that defines a pruning study: the data, the target and proxy training, the methods, kept
  * fractions and seeds. The same keys work in a JSON or YAML file and as command-line flags
- * ({@code proxy-epochs} ⇔ {@code --proxy-epochs}). Validated here, so a study never starts from a bad spec.
+ * ({@code proxy-epochs} ⇔ {@code --proxy-epochs}): Jackson binds this record from the settings tree (see
+ * {@link SpecBinding}) and every value is validated in the constructor, so a study never starts from a bad spec.
  *
  * @param data         dataset spec for the training module ({@code fashion-mnist}, {@code text:...})
  * @param limit        use only the first {@code limit} training examples (0 = all)
@@ -38,18 +38,25 @@ import java.util.Set;
  * @param budget       how long the target trains on a subset
  * @param labelNoise   fraction of training labels flipped to another class (0 = none)
  */
+@JsonPropertyOrder({"data", "limit", "model", "epochs", "batch-size", "lr", "optimizer", "proxy-epochs", "proxy-runs",
+    "methods", "keep", "seeds", "budget", "label-noise"})
 public record StudySpec(String data, int limit, String model, int epochs, int batchSize, double lr,
-                        String optimizer, int proxyEpochs, int proxyRuns, List<MethodSpec> methods,
-                        List<Double> keep, List<Long> seeds, Budget budget, double labelNoise) {
+                        String optimizer, int proxyEpochs, int proxyRuns,
+                        @JsonDeserialize(using = SpecBinding.Methods.class) List<MethodSpec> methods,
+                        @JsonDeserialize(using = SpecBinding.Numbers.class) List<Double> keep,
+                        @JsonDeserialize(using = SpecBinding.WholeNumbers.class) List<Long> seeds,
+                        Budget budget, double labelNoise) {
 
     /** The keys of a spec file, in the order they are written. */
     public static final List<String> KEYS = List.of("data", "limit", "model", "epochs", "batch-size", "lr",
             "optimizer", "proxy-epochs", "proxy-runs", "methods", "keep", "seeds", "budget", "label-noise");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     public StudySpec {
+        methods = methods == null ? List.of() : methods;
+        keep = keep == null ? List.of() : keep;
+        seeds = seeds == null ? List.of() : seeds;
+        data = data == null ? null : data.strip();
+        model = model == null ? null : model.strip();
         if (data == null || data.isBlank()) {
             throw new IllegalArgumentException("data: say which dataset to study, e.g. --data fashion-mnist");
         }
@@ -139,9 +146,12 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
         return seeds.size() * perSeed;
     }
 
-    /** The defaults that a spec file or the flags override. */
-    public static Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
+    /**
+     * The defaults that a spec file or the flags override, as a settings tree (every key but {@code data}).
+     * The one place a study default is written.
+     */
+    public static ObjectNode defaults() {
+        ObjectNode d = SpecBinding.JSON.createObjectNode();
         d.put("limit", 0);
         d.put("model", "mlp");
         d.put("epochs", 5);
@@ -150,9 +160,9 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
         d.put("optimizer", "adam");
         d.put("proxy-epochs", 3);
         d.put("proxy-runs", 1);
-        d.put("methods", "random");
-        d.put("keep", "0.1,0.3,0.5,0.7");
-        d.put("seeds", "0");
+        d.putArray("methods").add("random");
+        d.putArray("keep").add(0.1).add(0.3).add(0.5).add(0.7);
+        d.putArray("seeds").add(0);
         d.put("budget", "epochs");
         d.put("label-noise", 0.0);
         return d;
@@ -160,187 +170,80 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
 
     /**
      * Builds a spec from settings keyed like the flags ({@code proxy-epochs}); values may be numbers,
-     * strings ({@code "0.1,0.3"}) or lists. Missing keys take {@link #defaults()}. Unknown keys are refused.
+     * text ({@code "0.1,0.3"}) or lists. Missing keys take {@link #defaults()}. Unknown keys are refused.
      *
      * @throws IllegalArgumentException with a one-line message naming the key
      */
     public static StudySpec fromSettings(Map<String, ?> settings) {
-        Map<String, Object> s = defaults();
-        for (Map.Entry<String, ?> e : settings.entrySet()) {
-            String key = e.getKey().strip().toLowerCase(Locale.ROOT).replace('_', '-');
-            if (key.equals("batchsize")) {
-                key = "batch-size";
-            }
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown setting '" + e.getKey() + "' (known: " + String.join(", ", KEYS) + ")");
-            }
-            if (e.getValue() != null) {
-                s.put(key, e.getValue());
-            }
-        }
-        List<MethodSpec> methods = new ArrayList<>();
-        for (String m : joinPolicyParameters(strings(s.get("methods")))) {
-            methods.add(MethodSpec.parse(m));
-        }
-        List<Double> keep = new ArrayList<>();
-        for (String k : strings(s.get("keep"))) {
-            keep.add(number("keep", k));
-        }
-        List<Long> seeds = new ArrayList<>();
-        for (String k : strings(s.get("seeds"))) {
-            seeds.add(whole("seeds", k));
-        }
-        return new StudySpec(
-                s.containsKey("data") ? String.valueOf(s.get("data")).strip() : null,
-                (int) whole("limit", s.get("limit")),
-                String.valueOf(s.get("model")).strip(),
-                (int) whole("epochs", s.get("epochs")),
-                (int) whole("batch-size", s.get("batch-size")),
-                number("lr", s.get("lr")),
-                String.valueOf(s.get("optimizer")),
-                (int) whole("proxy-epochs", s.get("proxy-epochs")),
-                (int) whole("proxy-runs", s.get("proxy-runs")),
-                methods, keep, seeds,
-                budgetOf(s.get("budget")),
-                number("label-noise", s.get("label-noise")));
+        return fromTree(SpecBinding.JSON.valueToTree(settings));
     }
 
-    private static final java.util.regex.Pattern CONTINUATION =
-            java.util.regex.Pattern.compile("[0-9.]+|keep|(alpha|refresh)=.*");
+    /** Binds a settings tree (a spec file's, or settings layered over one another) over the defaults. */
+    public static StudySpec fromTree(JsonNode settings) {
+        ObjectNode tree = defaults();
+        tree.setAll(SpecBinding.canonicalKeys(settings));
+        return SpecBinding.bind(tree);
+    }
+
+    /** The settings of this spec as a tree keyed like the flags; {@link #fromTree} of it gives back an equal spec. */
+    public ObjectNode settings() {
+        return SpecBinding.JSON.valueToTree(this);
+    }
 
     /**
-     * Re-joins a comma list where a dynamic policy's own commas split it: {@code dynamic:ucb:keep}, {@code 1.0}
-     * → {@code dynamic:ucb:keep,1.0}. A piece that is a number, {@code keep} or {@code alpha=}/{@code refresh=}
-     * continues the method before it; no method starts that way.
+     * The first setting other than the runs ({@code methods}, {@code keep}, {@code seeds}) in which
+     * {@code other} differs from this spec, or {@code null} when they agree: a resumed study may add runs
+     * but not change how each run trains.
      */
-    static List<String> joinPolicyParameters(List<String> pieces) {
-        List<String> out = new ArrayList<>();
-        for (String p : pieces) {
-            if (!out.isEmpty() && out.get(out.size() - 1).startsWith("dynamic:") && CONTINUATION.matcher(p).matches()) {
-                out.set(out.size() - 1, out.get(out.size() - 1) + "," + p);
-            } else {
-                out.add(p);
+    public String differingSetting(StudySpec other) {
+        ObjectNode a = settings();
+        ObjectNode b = other.settings();
+        for (String key : KEYS) {
+            if (!RUN_KEYS.contains(key) && !a.path(key).equals(b.path(key))) {
+                return key;
             }
         }
-        return out;
+        return null;
     }
 
-    private static Budget budgetOf(Object o) {
-        return o instanceof Budget b ? b : Budget.parse(String.valueOf(o));
-    }
-
-    private static List<String> strings(Object v) {
-        List<String> out = new ArrayList<>();
-        if (v instanceof List<?> list) {
-            for (Object o : list) {
-                out.addAll(strings(o));
-            }
-        } else if (v instanceof MethodSpec m) {
-            out.add(m.name());
-        } else if (v != null) {
-            for (String p : String.valueOf(v).split(",")) {
-                if (!p.isBlank()) {
-                    out.add(p.strip());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static double number(String key, Object v) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        try {
-            return Double.parseDouble(String.valueOf(v).strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + v + "' is not a number");
-        }
-    }
-
-    private static long whole(String key, Object v) {
-        double d = number(key, v);
-        if (d != Math.rint(d) || Math.abs(d) > 1e15) {
-            throw new IllegalArgumentException(key + ": '" + v + "' is not a whole number");
-        }
-        return (long) d;
-    }
-
-    /** The settings of this spec, keyed like the flags; {@link #fromSettings} of it gives back an equal spec. */
-    public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data);
-        m.put("limit", limit);
-        m.put("model", model);
-        m.put("epochs", epochs);
-        m.put("batch-size", batchSize);
-        m.put("lr", lr);
-        m.put("optimizer", optimizer);
-        m.put("proxy-epochs", proxyEpochs);
-        m.put("proxy-runs", proxyRuns);
-        m.put("methods", methods.stream().map(MethodSpec::name).toList());
-        m.put("keep", keep);
-        m.put("seeds", seeds);
-        m.put("budget", budget.toString());
-        m.put("label-noise", labelNoise);
-        return m;
-    }
+    /** The keys that list runs; a resumed study may change them. */
+    public static final List<String> RUN_KEYS = List.of("methods", "keep", "seeds");
 
     /** The spec as pretty JSON (what a study folder keeps in {@code study.json}). */
     public String toJson() {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(settings()) + "\n";
+            return SpecBinding.JSON.writeValueAsString(this) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** Reads the settings of a JSON ({@code .json}) or YAML (anything else) spec file, unvalidated. */
-    public static Map<String, Object> readSettings(Path file) {
+    public static ObjectNode readSettings(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new WinnowException(file + ": no such spec file");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = name.endsWith(".json") ? JSON : YAML;
+        boolean json = name.endsWith(".json");
         JsonNode root;
         try {
-            root = mapper.readTree(file.toFile());
+            root = (json ? SpecBinding.JSON : SpecBinding.YAML).readTree(file.toFile());
         } catch (IOException e) {
             String msg = String.valueOf(e.getMessage());
             int nl = msg.indexOf('\n');
-            throw new WinnowException(file + ": not valid " + (mapper == JSON ? "JSON" : "YAML") + " ("
+            throw new WinnowException(file + ": not valid " + (json ? "JSON" : "YAML") + " ("
                     + (nl < 0 ? msg : msg.substring(0, nl)) + ")", e);
         }
         if (root == null || !root.isObject()) {
             throw new WinnowException(file + ": the spec must be a mapping of settings (data, methods, keep, …)");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        root.fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));
-        return out;
-    }
-
-    private static Object plain(JsonNode n) {
-        if (n.isArray()) {
-            List<Object> l = new ArrayList<>();
-            ((ArrayNode) n).forEach(x -> l.add(plain(x)));
-            return l;
-        }
-        if (n.isNumber()) {
-            return n.numberValue();
-        }
-        if (n.isNull()) {
-            return null;
-        }
-        if (n instanceof ObjectNode) {
-            return n.toString();
-        }
-        return n.asText();
+        return (ObjectNode) root;
     }
 
     /** Reads and validates a spec file. */
     public static StudySpec read(Path file) {
         try {
-            return fromSettings(readSettings(file));
+            return fromTree(readSettings(file));
         } catch (IllegalArgumentException e) {
             throw new WinnowException(file + ": " + e.getMessage(), e);
         }

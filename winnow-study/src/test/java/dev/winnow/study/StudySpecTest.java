@@ -101,7 +101,7 @@ class StudySpecTest {
         m.put("methods", List.of("random", "el2n@2:calibrated:0.5"));
         m.put("label-noise", 0.1);
         StudySpec s = StudySpec.fromSettings(m);
-        assertThat(StudySpec.fromSettings(s.settings())).isEqualTo(s);
+        assertThat(StudySpec.fromTree(s.settings())).isEqualTo(s);
     }
 
     @Test
@@ -149,5 +149,33 @@ class StudySpecTest {
         // default keep 0.1,0.3,0.5,0.7: full + random 4 + ucb 4 + infobatch 1 + el2n 4
         assertThat(s.totalRuns()).isEqualTo(14);
         assertThatThrownBy(() -> MethodSpec.parse("dynamic:sometimes:keep")).hasMessageContaining("bad dynamic policy");
+    }
+
+    @Test
+    void aSpecFileIsBoundWithTypesAndNamesTheKeyItRefuses(@TempDir Path dir) throws Exception {
+        Path y = dir.resolve("study.yaml");
+        Files.writeString(y, "data: fashion-mnist\nkeep: 0.5\nseeds: 3\nepochs: 2.5\n");
+        assertThatThrownBy(() -> StudySpec.read(y)).hasMessage(y + ": epochs: '2.5' is not a whole number");
+        Files.writeString(y, "data: fashion-mnist\nkeep: 0.5\nseeds: 3\nbatchSize: 64\n");
+        StudySpec s = StudySpec.read(y);
+        assertThat(s.keep()).containsExactly(0.5);
+        assertThat(s.seeds()).containsExactly(3L);
+        assertThat(s.batchSize()).isEqualTo(64);
+        Files.writeString(y, "data: fashion-mnist\nproxy-epoch: 2\n");
+        assertThatThrownBy(() -> StudySpec.read(y)).hasMessageStartingWith(y + ": unknown setting 'proxy-epoch' (known: data, limit,");
+        Files.writeString(y, "data: fashion-mnist\nlr: fast\n");
+        assertThatThrownBy(() -> StudySpec.read(y)).hasMessage(y + ": lr: 'fast' is not a number");
+        Files.writeString(y, "data: fashion-mnist\nseeds: [0, x]\n");
+        assertThatThrownBy(() -> StudySpec.read(y)).hasMessage(y + ": seeds: 'x' is not a number");
+    }
+
+    @Test
+    void studyJsonIsKebabCaseInKeyOrderAndResumeNamesTheChangedSetting() {
+        StudySpec s = with("methods", "random,dynamic:ucb:keep,1.0");
+        assertThat(s.toJson()).startsWith("{\n  \"data\" : \"fashion-mnist\",\n  \"limit\" : 0,\n  \"model\" : \"mlp\"")
+                .contains("\"batch-size\" : 128", "\"proxy-epochs\" : 3", "\"budget\" : \"epochs\"", "\"label-noise\" : 0.0",
+                        "\"methods\" : [ \"random\", \"dynamic:ucb:keep,1.0\" ]");
+        assertThat(s.differingSetting(with("seeds", "4,5"))).as("runs may change on resume").isNull();
+        assertThat(s.differingSetting(with("lr", 0.01))).isEqualTo("lr");
     }
 }
