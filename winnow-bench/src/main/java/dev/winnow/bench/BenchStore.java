@@ -1,4 +1,4 @@
-package dev.winnow.spark.bench;
+package dev.winnow.bench;
 
 import dev.winnow.dynamics.DynamicsWriter;
 import dev.winnow.dynamics.Observation;
@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Writes the benchmark's synthetic dynamics store: N examples, 10 classes, one run of 5 epochs with a
- * presentation and a checkpoint each (T = 10 observations), signals el2n, correct and loss; 5% of the
- * presentations skipped (NaN). Usage: {@code BenchStore DIR N}.
+ * Writes the synthetic dynamics store of the Spark measurement (README, "Spark"): N examples, 10 classes,
+ * one run of 5 epochs with a presentation and a checkpoint each (T = 10 observations), signals el2n,
+ * correct and loss; 5% of the presentations skipped (NaN). Then {@code ./winnow export} turns it into
+ * Parquet, and {@code ./winnow select} and {@code ./winnow spark select} run on the two. Usage:
+ * {@code java -cp winnow-cli/target/winnow.jar dev.winnow.bench.BenchStore DIR N}.
  */
 public final class BenchStore {
     private BenchStore() {
