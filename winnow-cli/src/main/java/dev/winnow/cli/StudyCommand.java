@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.study.Report;
 import dev.winnow.study.StudyEngine;
 import dev.winnow.study.StudyResults;
@@ -81,14 +82,11 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--label-noise", paramLabel = "F", description = "flip a seeded fraction F of training labels")
     String labelNoise;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the study folder")
-    Path out;
+    @CommandLine.Mixin
+    OutputOptions output;
 
     @Option(names = "--resume", description = "continue the study in --out, skipping finished runs")
     boolean resume;
-
-    @Option(names = "--force", description = "replace the study in --out")
-    boolean force;
 
     Map<String, Object> flags() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -117,6 +115,8 @@ public final class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = output.out();
+        boolean force = output.force();
         if (resume && force) {
             throw new CommandLine.ParameterException(cmd.commandLine(), "--resume and --force exclude each other");
         }
