@@ -5,6 +5,7 @@ import dev.winnow.dynamics.Observation;
 import dev.winnow.dynamics.ObservationKind;
 import dev.winnow.dynamics.Signal;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
@@ -22,8 +23,11 @@ public final class BenchStore {
     }
 
     public static void main(String[] args) {
-        Path dir = Path.of(args[0]);
-        int n = Integer.parseInt(args[1]);
+        write(Path.of(args[0]), Integer.parseInt(args[1]), new PrintWriter(System.err, true));
+    }
+
+    /** Writes the store of {@code n} examples to {@code dir}; a line per epoch written on {@code log}. */
+    public static void write(Path dir, int n, PrintWriter log) {
         SplittableRandom rnd = new SplittableRandom(2024);
         int[] labels = new int[n];
         float[] difficulty = new float[n];
@@ -57,7 +61,8 @@ public final class BenchStore {
                     w.observeSignals(new Observation(0, epoch, kind),
                             Map.of(Signal.EL2N, el2n, Signal.CORRECT, correct, Signal.LOSS, loss), null);
                 }
-                System.err.printf("epoch %d written (%.1f s)%n", epoch, (System.nanoTime() - start) / 1e9);
+                log.printf("epoch %d written (%.1f s)%n", epoch, (System.nanoTime() - start) / 1e9);
+                log.flush();
             }
             w.commit();
         }

@@ -61,7 +61,9 @@ class CoreBenchTest {
     @Test
     void benchStoreWritesTenObservationsWithSkippedPresentations(@TempDir Path tmp) {
         Path dir = tmp.resolve("store");
-        BenchStore.main(new String[] {dir.toString(), "400"});
+        StringWriter log = new StringWriter();
+        BenchStore.write(dir, 400, new PrintWriter(log));
+        assertThat(log.toString().lines()).hasSize(5).allMatch(l -> l.matches("epoch [1-5] written \\(.*s\\)"));
         DynamicsStore store = DynamicsStore.open(dir);
         assertThat(store.examples()).isEqualTo(400);
         assertThat(store.classes()).isEqualTo(10);
