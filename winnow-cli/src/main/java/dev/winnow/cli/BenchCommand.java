@@ -1,14 +1,17 @@
 package dev.winnow.cli;
 
-import dev.winnow.train.bench.TrainBench;
+import dev.winnow.bench.ScoreBench;
+import dev.winnow.bench.SelectBench;
+import dev.winnow.bench.TrainBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code winnow bench}: measurements of Winnow's own cost. */
+/** {@code winnow bench}: measurements of Winnow's own cost (the benchmarks live in winnow-bench). */
 @Command(name = "bench",
         header = "Measure Winnow's own speed against same-run baselines.", mixinStandardHelpOptions = true,
         description = "Measure Winnow's own speed (not a test: prints numbers).",
@@ -20,6 +23,15 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "choose what to measure: winnow bench scores|select|train");
+    }
+
+    /** A usage error of {@code spec}'s command unless every value is at least 1. */
+    static void atLeastOne(CommandLine.Model.CommandSpec spec, String flags, int... values) {
+        for (int v : values) {
+            if (v < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), flags + " must be >= 1");
+            }
+        }
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -53,13 +65,12 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (epochs < 1 || reps < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--epochs and --reps must be >= 1");
-            }
+            atLeastOne(spec, "--epochs and --reps", epochs, reps);
             dev.winnow.train.Threads.configure(threads);
-            String md = TrainBench.run(new TrainBench.Options(data, epochs, reps, limit, models), System.err);
-            spec.commandLine().getOut().print(md);
-            spec.commandLine().getOut().flush();
+            String md = TrainBench.run(new TrainBench.Options(data, epochs, reps, limit, models), spec.commandLine().getErr());
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(md);
+            out.flush();
             return 0;
         }
     }
@@ -85,10 +96,8 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (examples < 1 || observations < 1 || reps < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--examples, --observations and --reps must be >= 1");
-            }
-            dev.winnow.bench.ScoreBench.run(examples, observations, reps, System.out);
+            atLeastOne(spec, "--examples, --observations and --reps", examples, observations, reps);
+            ScoreBench.run(examples, observations, reps, spec.commandLine().getOut());
             return 0;
         }
     }
@@ -111,13 +120,11 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (examples < 1 || reps < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--examples and --reps must be >= 1");
-            }
-            java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
-            var r = dev.winnow.bench.SelectBench.run(examples, 3, reps, err);
-            spec.commandLine().getOut().println(r);
-            spec.commandLine().getOut().flush();
+            atLeastOne(spec, "--examples and --reps", examples, reps);
+            SelectBench.Result r = SelectBench.run(examples, 3, reps, spec.commandLine().getErr());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(r);
+            out.flush();
             return 0;
         }
     }

@@ -2,6 +2,7 @@ package dev.winnow.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.WinnowException;
+import dev.winnow.cli.base.Overwrite;
 import dev.winnow.study.StudyRunner;
 import dev.winnow.study.StudySpec;
 import picocli.CommandLine.Command;
@@ -38,8 +39,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue an interrupted demo")
     boolean resume;
 
-    @Option(names = "--force", description = "replace an earlier demo in --out")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    Overwrite overwrite;
 
     /** The demo's settings, chosen (and measured) to finish within ten minutes on two cores. */
     static ObjectNode settings() {
@@ -53,6 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean force = overwrite.force();
         if (resume && force) {
             throw new picocli.CommandLine.ParameterException(cmd.commandLine(), "--resume and --force exclude each other");
         }

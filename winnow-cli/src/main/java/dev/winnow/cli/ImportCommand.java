@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.dynamics.LogitsImport;
 import dev.winnow.dynamics.Observation;
 import dev.winnow.dynamics.ObservationKind;
@@ -55,14 +56,13 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--observations", paramLabel = "OBS.json", description = "run, epoch, kind of each row (not with --kind/--runs)")
     Path observations;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the store to write")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out if it exists")
-    boolean force;
+    @CommandLine.Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
+        Path out = output.out();
+        boolean force = output.force();
         CommandLine cl = spec.commandLine();
         List<Observation> obs;
         if (observations != null) {

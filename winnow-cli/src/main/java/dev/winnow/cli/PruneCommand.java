@@ -1,6 +1,8 @@
 package dev.winnow.cli;
 
 import dev.winnow.WinnowException;
+import dev.winnow.cli.base.OutputOptions;
+import dev.winnow.cli.base.SelectionOptions;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
@@ -15,7 +17,6 @@ import dev.winnow.train.RecordOptions;
 import dev.winnow.train.TrainConfig;
 import dev.winnow.train.TrainJob;
 import dev.winnow.train.data.DataBundle;
-import dev.winnow.train.data.Datasets;
 import dev.winnow.train.model.ModelSpec;
 import dev.winnow.io.AtomicFiles;
 import picocli.CommandLine;
@@ -55,11 +56,8 @@ final class PruneCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "SPEC", description = "the dataset (see 'winnow train --help')")
-    String data;
-
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "the proxy model: logreg | mlp | cnn | resnet | textbag | textcnn")
-    String model;
+    @CommandLine.Mixin
+    DataAndModel setup;
 
     @Option(names = "--proxy-epochs", defaultValue = "2", paramLabel = "E",
             description = "epochs of proxy training (default ${DEFAULT-VALUE}; early dynamics are the point)")
@@ -73,32 +71,25 @@ final class PruneCommand implements Callable<Integer> {
     String score;
 
     @CommandLine.Mixin
-    SelectionArgs selection;
+    SelectionOptions selection;
 
-    @Option(names = "--limit", paramLabel = "N", description = "the first N training examples only")
-    Integer limit;
-
-    @Option(names = "--threads", paramLabel = "T", description = "PyTorch CPU threads (default: half the cores)")
-    Integer threads;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (see above)")
-    Path out;
-
-    @Option(names = "--force", description = "overwrite existing outputs in --out")
-    boolean force;
+    @CommandLine.Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
+        Path out = output.out();
+        boolean force = output.force();
         SelectOptions options = selection.toOptions(spec.commandLine());
         Score s;
         TrainConfig cfg;
         try {
             s = Scores.parse(score, ScoreOptions.defaults().withSeed(options.seed()));
-            if (runs < 1 || proxyEpochs < 1 || (limit != null && limit < 1)) {
+            if (runs < 1 || proxyEpochs < 1 || (setup.limit != null && setup.limit < 1)) {
                 throw new WinnowException("--runs, --proxy-epochs and --limit must be >= 1");
             }
-            cfg = TrainConfig.builder().setModel(ModelSpec.of(model)).optEpochs(proxyEpochs).optSeed(options.seed()).build();
-            dev.winnow.train.Threads.configure(threads);
+            cfg = TrainConfig.builder().setModel(ModelSpec.of(setup.model)).optEpochs(proxyEpochs).optSeed(options.seed()).build();
+            dev.winnow.train.Threads.configure(setup.threads);
         } catch (IllegalArgumentException | WinnowException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -107,14 +98,11 @@ final class PruneCommand implements Callable<Integer> {
         AtomicFiles.refuseExisting(scoresCsv, force);
         SelectionWriter.refuseExisting(keepCsv, force);
 
-        DataBundle d = Datasets.load(data);
-        if (limit != null) {
-            d = d.limit(limit);
-        }
+        DataBundle d = setup.load();
         long t0 = System.nanoTime();
         RecordOptions rec = new RecordOptions(RecordOptions.parseCheckpoints("all", proxyEpochs), false, true, false);
-        new TrainJob(d, data + (limit == null ? "" : " --limit " + limit), cfg, runs, rec, true)
-                .execute(out, force, System.err);
+        new TrainJob(d, setup.dataSpec(), cfg, runs, rec, true)
+                .execute(out, force, spec.commandLine().getErr());
         long t1 = System.nanoTime();
         DynamicsStore store = DynamicsStore.open(out.resolve(TrainJob.STORE));
         ScoreTable table = Scores.table(store, s, MissingPolicy.FAIL);

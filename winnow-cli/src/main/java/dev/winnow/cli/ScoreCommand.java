@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.AtomicFiles;
 import dev.winnow.io.ScoreTable;
@@ -58,11 +59,8 @@ public final class ScoreCommand implements Callable<Integer> {
                     + "easiest (they get the highest / lowest observed score)")
     String missing;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "where to write id,label,score")
-    Path out;
-
-    @Option(names = "--force", description = "overwrite --out if it exists")
-    boolean force;
+    @CommandLine.Mixin
+    OutputOptions output;
 
     /** picocli injects the spec when it builds the command: the footer lists every score. */
     @CommandLine.Spec
@@ -87,6 +85,8 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = output.out();
+        boolean force = output.force();
         Score s;
         MissingPolicy policy;
         try {

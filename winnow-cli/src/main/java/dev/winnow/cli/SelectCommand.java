@@ -1,6 +1,8 @@
 package dev.winnow.cli;
 
 import dev.winnow.WinnowException;
+import dev.winnow.cli.base.OutputOptions;
+import dev.winnow.cli.base.SelectionOptions;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
@@ -90,17 +92,15 @@ public final class SelectCommand implements Callable<Integer> {
     }
 
     @CommandLine.Mixin
-    SelectionArgs selection;
+    SelectionOptions selection;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", required = true,
-            description = "the keep-list; FILE.json beside it gets the provenance")
-    Path out;
-
-    @Option(names = "--force", description = "overwrite FILE.csv / FILE.json if they exist")
-    boolean force;
+    @CommandLine.Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
+        Path out = output.out();
+        boolean force = output.force();
         SelectOptions options = selection.toOptions(spec.commandLine());
         long seed = options.seed();
         SelectionWriter.refuseExisting(out, force);

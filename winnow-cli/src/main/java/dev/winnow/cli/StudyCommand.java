@@ -2,6 +2,7 @@ package dev.winnow.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.study.Budget;
 import dev.winnow.study.Report;
 import dev.winnow.study.StudyEngine;
@@ -84,14 +85,11 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--label-noise", paramLabel = "F", description = "flip a seeded fraction F of training labels")
     Double labelNoise;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the study folder")
-    Path out;
+    @CommandLine.Mixin
+    OutputOptions output;
 
     @Option(names = "--resume", description = "continue the study in --out, skipping finished runs")
     boolean resume;
-
-    @Option(names = "--force", description = "replace the study in --out")
-    boolean force;
 
     /** The flags given, as a settings tree keyed like a spec file (flags not given are absent). */
     ObjectNode flags() {
@@ -131,6 +129,8 @@ public final class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = output.out();
+        boolean force = output.force();
         if (resume && force) {
             throw new CommandLine.ParameterException(cmd.commandLine(), "--resume and --force exclude each other");
         }

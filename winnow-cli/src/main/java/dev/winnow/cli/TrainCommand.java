@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.WinnowException;
+import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.policy.DynamicPolicies;
 import dev.winnow.select.KeepList;
 import dev.winnow.train.DynamicEpochPlan;
@@ -12,7 +13,6 @@ import dev.winnow.train.TrainConfig;
 import dev.winnow.train.TrainJob;
 import dev.winnow.train.TrainResult;
 import dev.winnow.train.data.DataBundle;
-import dev.winnow.train.data.Datasets;
 import dev.winnow.train.model.ModelSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,16 +108,11 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "SPEC", description = "The dataset (see 'Data specs' below).")
-    String data;
+    @CommandLine.Mixin
+    DataAndModel setup;
 
-    @Option(names = "--model", required = true, paramLabel = "NAME",
-            description = "logreg | mlp | cnn | resnet | textbag | textcnn")
-    String model;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder: DIR/dynamics/ (the store) and DIR/metrics.json.")
-    Path out;
+    @CommandLine.Mixin
+    OutputOptions output;
 
     @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "Epochs (default ${DEFAULT-VALUE}).")
     int epochs;
@@ -185,16 +180,6 @@ final class TrainCommand implements Callable<Integer> {
             description = "Train only on the examples of this keep-list (CSV id,weight from 'winnow select'), with their weights.")
     Path keepList;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training examples only.")
-    Integer limit;
-
-    @Option(names = "--threads", paramLabel = "T",
-            description = "PyTorch CPU threads (default: half the cores, at least 1; more threads than free cores is much slower).")
-    Integer threads;
-
-    @Option(names = "--force", description = "Overwrite existing outputs in --out.")
-    boolean force;
-
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -204,10 +189,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = output.out();
+        boolean force = output.force();
         TrainConfig cfg;
         RecordOptions rec;
         try {
-            ModelSpec m = ModelSpec.of(model).withEmbedding(embedding).withDropout(dropout);
+            ModelSpec m = ModelSpec.of(setup.model).withEmbedding(embedding).withDropout(dropout);
             if (hidden != null) {
                 m = m.withHidden(ModelSpec.parseSizes(hidden));
             }
@@ -224,7 +211,7 @@ final class TrainCommand implements Callable<Integer> {
             if (runs < 1) {
                 throw new WinnowException("--runs must be >= 1");
             }
-            if (limit != null && limit < 1) {
+            if (setup.limit != null && setup.limit < 1) {
                 throw new WinnowException("--limit must be positive");
             }
             if (dynamic != null && keepList != null) {
@@ -241,15 +228,12 @@ final class TrainCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         try {
-            dev.winnow.train.Threads.configure(threads);
+            dev.winnow.train.Threads.configure(setup.threads);
         } catch (WinnowException e) {
             throw usage(e.getMessage());
         }
-        DataBundle d = Datasets.load(data);
-        if (limit != null) {
-            d = d.limit(limit);
-        }
-        TrainJob job = new TrainJob(d, data + (limit == null ? "" : " --limit " + limit), cfg, runs, rec, !noRecord);
+        DataBundle d = setup.load();
+        TrainJob job = new TrainJob(d, setup.dataSpec(), cfg, runs, rec, !noRecord);
         int n = d.train().size();
         if (dynamic != null) {
             job = job.withPlans(s -> DynamicEpochPlan.parse(dynamic, n, s));
@@ -259,9 +243,8 @@ final class TrainCommand implements Callable<Integer> {
                     EpochPlan.keepList(d.train(), k.ids(), k.weights()));
             job = job.withPlans(s -> plan);
         }
-        List<TrainResult> results = job.execute(out, force, quiet ? null : System.err);
+        List<TrainResult> results = job.execute(out, force, quiet ? null : spec.commandLine().getErr());
         TrainResult last = results.get(results.size() - 1);
-        System.err.flush();
         spec.commandLine().getOut().printf("%s: %d run(s) of %s%s; final test accuracy %s; %s%n", out,
                 results.size(), last.model(), dynamic == null ? "" : ", dynamic " + dynamic,
                 results.stream().map(r -> Double.isNaN(r.finalTestAccuracy()) ? "n/a"

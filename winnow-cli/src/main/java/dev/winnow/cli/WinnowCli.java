@@ -1,18 +1,18 @@
 package dev.winnow.cli;
 
-import dev.winnow.WinnowException;
+import dev.winnow.cli.base.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
  * The {@code winnow} command. Exit codes: 0 success, 1 the data or a run failed, 2 a usage error. A
- * user's mistake is one line on stderr, never a stack trace ({@code WINNOW_DEBUG=1} shows it).
+ * user's mistake is one line on stderr, never a stack trace ({@code WINNOW_DEBUG=1} shows it); the rules
+ * are {@link dev.winnow.cli.base.ErrorHandler}'s, shared with {@code winnow spark}.
  */
 @Command(name = "winnow",
         mixinStandardHelpOptions = true,
@@ -51,44 +51,11 @@ public final class WinnowCli implements Runnable {
 
     /** Runs the command line and returns its exit code, without exiting (for tests and embedding). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new WinnowCli());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("winnow: " + ex.getMessage());
-            CommandLine c = ex.getCommandLine();
-            err.println("(see '" + c.getCommandSpec().qualifiedName() + " --help')");
-            err.flush();
-            return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            Throwable root = ex;
-            if (root instanceof UncheckedIOException u) {
-                root = u.getCause();
-            }
-            if (System.getenv("WINNOW_DEBUG") != null) {
-                ex.printStackTrace(err);
-            }
-            if (root instanceof CommandLine.ParameterException pe) {
-                err.println("winnow: " + pe.getMessage());
-                err.flush();
-                return 2;
-            }
-            if (root instanceof WinnowException || root instanceof IOException) {
-                err.println("winnow: " + root.getMessage());
-            } else {
-                err.println("winnow: internal error: " + root + " (WINNOW_DEBUG=1 shows the stack trace)");
-            }
-            err.flush();
-            return 1;
-        });
-        return cl.execute(args);
+        return CommandLines.execute(new WinnowCli(), out, err, args);
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(execute(out, err, args));
+        System.exit(CommandLines.executeOnConsole(new WinnowCli(), args));
     }
 
     /** The version from the build. */

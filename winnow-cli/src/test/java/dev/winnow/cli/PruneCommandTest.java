@@ -23,6 +23,8 @@ class PruneCommandTest {
         TrainCommandTest.Result r = run("prune", "--data", "csv:" + data, "--model", "logreg", "--proxy-epochs", "2",
                 "--score", "el2n@2", "--keep", "0.5", "--strategy", "hard", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
+        // the proxy's progress goes to the command's own stderr
+        assertThat(r.err()).contains("train: ").contains("epoch 2/2  loss ");
         assertThat(out.resolve("dynamics/manifest.json")).exists();
         assertThat(out.resolve("metrics.json")).exists();
         assertThat(out.resolve("keep.json")).exists();

@@ -98,6 +98,7 @@ class SelectCommandTest {
     void usageErrorsExitTwo() throws Exception {
         assertThat(run(select("--keep", "0.5", "--strategy", "hardest"))).isEqualTo(2);
         assertThat(stderr).startsWith("winnow: unknown strategy 'hardest' (choose one of hard, easy, window,");
+        assertThat(stderr.lines().skip(1)).containsExactly("(see 'winnow select --help')");
         assertThat(run(select("--keep", "1.5", "--strategy", "hard"))).isEqualTo(2);
         assertThat(stderr).startsWith("winnow: --keep must be in (0, 1], got 1.5\n");
         assertThat(run(select("--keep", "0", "--strategy", "hard"))).isEqualTo(2);

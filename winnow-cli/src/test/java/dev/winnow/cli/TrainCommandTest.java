@@ -44,6 +44,7 @@ class TrainCommandTest {
         Result r = run(args);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("2 run(s) of mlp 2-8-2");
+        assertThat(r.err()).doesNotContain("epoch"); // --quiet
         DynamicsStore s = DynamicsStore.open(out.resolve("dynamics"));
         assertThat(s.examples()).isEqualTo(120);
         assertThat(s.runs()).isEqualTo(2);

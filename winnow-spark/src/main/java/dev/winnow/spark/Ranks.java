@@ -7,6 +7,7 @@ import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,15 +36,15 @@ final class Ranks {
     private static final String POS = "_i";
 
     private final List<Dataset<Row>> persisted = new ArrayList<>();
-    private final boolean explain;
+    private final PrintWriter explain;
 
-    /** {@code explain}: print the physical plan of each ranking sort to stderr. */
-    Ranks(boolean explain) {
+    /** {@code explain}: where to print the physical plan of each ranking sort (the command's stderr), or null. */
+    Ranks(PrintWriter explain) {
         this.explain = explain;
     }
 
     Ranks() {
-        this(false);
+        this(null);
     }
 
     /**
@@ -68,10 +69,7 @@ final class Ranks {
                 .withColumn(POS, monotonically_increasing_id().minus(shiftleft(col(PART).cast(DataTypes.LongType), 33)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         persisted.add(numbered);
-        if (explain) {
-            System.err.println("== rank by " + Arrays.toString(sort) + " ==");
-            System.err.println(numbered.queryExecution().executedPlan().treeString());
-        }
+        Plans.print(explain, "rank by " + Arrays.toString(sort), numbered);
 
         List<Column> aggs = new ArrayList<>(extra);
         List<Row> counts = numbered.groupBy(col(PART), col(GROUP))

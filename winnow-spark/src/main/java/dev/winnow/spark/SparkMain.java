@@ -1,6 +1,8 @@
 package dev.winnow.spark;
 
-import dev.winnow.WinnowException;
+import dev.winnow.cli.base.CommandLines;
+import dev.winnow.cli.base.Overwrite;
+import dev.winnow.cli.base.SelectionOptions;
 import dev.winnow.score.MissingPolicy;
 import dev.winnow.select.SelectOptions;
 import org.apache.spark.SparkConf;
@@ -9,13 +11,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,9 +23,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code winnow spark score|select} and {@code winnow export}: the core's scores and selections over
  * Parquet dynamics on Spark. Runs in a local session ({@code local[*]}) unless {@code --master} says
- * otherwise or it was started by {@code spark-submit}. Exit codes as the {@code winnow} command: 0 success,
- * 1 the data or a run failed, 2 a usage error; a user's mistake is one line ({@code WINNOW_DEBUG=1} shows
- * the stack trace).
+ * otherwise or it was started by {@code spark-submit}. The selection options, {@code --force}, the exit
+ * codes (0 success, 1 the data or a run failed, 2 a usage error) and the one-line errors
+ * ({@code WINNOW_DEBUG=1} shows the stack trace) are those of the {@code winnow} command, from winnow-cli-base.
  */
 @Command(name = "winnow spark",
         mixinStandardHelpOptions = true,
@@ -57,9 +56,6 @@ public final class SparkMain implements Runnable {
 
         @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting (repeatable)")
         Map<String, String> conf = new LinkedHashMap<>();
-
-        @Option(names = "--force", description = "overwrite an existing output")
-        boolean force;
 
         @Option(names = "--explain", description = "print the physical plans of the jobs (stderr)")
         boolean explain;
@@ -95,29 +91,41 @@ public final class SparkMain implements Runnable {
                 description = "examples never observed where the score looks: fail (default), hardest, easiest")
         String missing;
 
-        Dataset<Row> scores(SparkSession spark, boolean explain) {
+        /** The scores, persisted; {@code explain}: where the plan goes, or null. */
+        Dataset<Row> scores(SparkSession spark, PrintWriter explain) {
             MissingPolicy policy = MissingPolicy.of(missing);
             SparkScores.plan(score);
             DynamicsParquet dyn = DynamicsParquet.read(spark, parquet);
             Dataset<Row> raw = SparkScores.compute(dyn, score);
-            if (explain) {
-                System.err.println("== score " + score + " ==");
-                System.err.println(raw.queryExecution().executedPlan().treeString());
-            }
+            Plans.print(explain, "score " + score, raw);
             raw = raw.persist(StorageLevel.MEMORY_AND_DISK());
             return MissingScores.resolve(raw, policy, score, parquet);
         }
     }
 
-    @Command(name = "score", mixinStandardHelpOptions = true,
-            description = "Score every example: one row (id, label, score) per example, higher = harder.")
-    static final class Score implements Callable<Integer> {
+    /** What score and select share: the input and its score, the session, {@code --force}, the closing line. */
+    abstract static class ScoringCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @CommandLine.Mixin
         ScoreInput input;
 
         @CommandLine.Mixin
         SessionOptions session;
 
+        @CommandLine.Mixin
+        Overwrite overwrite;
+
+        /** Where {@code --explain} prints the plans: the command's stderr; null without {@code --explain}. */
+        PrintWriter explain() {
+            return session.explain ? spec.commandLine().getErr() : null;
+        }
+    }
+
+    @Command(name = "score", mixinStandardHelpOptions = true,
+            description = "Score every example: one row (id, label, score) per example, higher = harder.")
+    static final class Score extends ScoringCommand {
         @Option(names = "--out", required = true, paramLabel = "OUT",
                 description = "OUT.csv: one CSV id,label,score sorted by id; else a Parquet folder")
         String out;
@@ -126,59 +134,17 @@ public final class SparkMain implements Runnable {
         public Integer call() {
             long start = System.nanoTime();
             SparkSession spark = session.session("score");
-            Dataset<Row> scores = input.scores(spark, session.explain);
-            Outputs.writeScores(spark, scores, out, session.force);
-            System.err.printf("score: wrote %s (%s) in %.1f s%n", out, input.score, (System.nanoTime() - start) / 1e9);
+            Outputs.writeScores(spark, input.scores(spark, explain()), out, overwrite.force());
+            finished(spec, start, String.format("score: wrote %s (%s)", out, input.score));
             return 0;
         }
     }
 
     @Command(name = "select", mixinStandardHelpOptions = true,
             description = "Score, then select a keep-list (id, weight) with the core's exact rules.")
-    static final class Select implements Callable<Integer> {
+    static final class Select extends ScoringCommand {
         @CommandLine.Mixin
-        ScoreInput input;
-
-        @CommandLine.Mixin
-        SessionOptions session;
-
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        Keep budget;
-
-        static final class Keep {
-            @Option(names = "--keep", paramLabel = "F", description = "keep fraction F: k = max(1, floor(F·N))")
-            Double fraction;
-
-            @Option(names = "--keep-count", paramLabel = "K", description = "keep K examples")
-            Long count;
-        }
-
-        @Option(names = "--strategy", required = true, paramLabel = "S",
-                description = "hard, easy, window, random, stratified or calibrated")
-        String strategy;
-
-        @Option(names = "--class-balanced", description = "per-class quotas proportional to class size")
-        boolean classBalanced;
-
-        @Option(names = "--offset", paramLabel = "O",
-                description = "window: skip the hardest floor(O * N) first, 0 <= O < 1 (required for window)")
-        Double offset;
-
-        @Option(names = "--bins", paramLabel = "B",
-                description = "stratified: equal-width score bins (default " + SelectOptions.DEFAULT_BINS + ")")
-        Integer bins;
-
-        @Option(names = "--drop-hardest", paramLabel = "BETA",
-                description = "stratified: drop the hardest floor(BETA * N) first, 0 <= BETA < 1 (default 0)")
-        Double dropHardest;
-
-        @Option(names = "--alpha", paramLabel = "A",
-                description = "calibrated: floor(A * k) hardest, the rest random, 0 <= A < 1 (default "
-                        + SelectOptions.DEFAULT_ALPHA + ")")
-        Double alpha;
-
-        @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "seed of the random keys (default 0)")
-        long seed;
+        SelectionOptions selection;
 
         @Option(names = "--out", required = true, paramLabel = "OUT",
                 description = "OUT.csv: one CSV id,weight sorted by id; else a Parquet folder")
@@ -187,106 +153,64 @@ public final class SparkMain implements Runnable {
         @Override
         public Integer call() {
             long start = System.nanoTime();
-            SelectOptions spec = options();
+            SelectOptions options = selection.toOptions(spec.commandLine());
             SparkSession spark = session.session("select");
-            Dataset<Row> scores = input.scores(spark, session.explain);
-            Ranks ranks = new Ranks(session.explain);
+            Dataset<Row> scores = input.scores(spark, explain());
+            Ranks ranks = new Ranks(explain());
             try {
-                Dataset<Row> keep = SparkSelect.select(scores, spec, ranks);
-                if (session.explain) {
-                    System.err.println("== select " + strategy + " ==");
-                    System.err.println(keep.queryExecution().executedPlan().treeString());
-                }
-                Outputs.writeKeepList(spark, keep, out, session.force);
+                Dataset<Row> keep = SparkSelect.select(scores, options, ranks);
+                Plans.print(explain(), "select " + selection.strategy(), keep);
+                Outputs.writeKeepList(spark, keep, out, overwrite.force());
             } finally {
                 ranks.release();
             }
-            System.err.printf("select: wrote %s (%s, %s) in %.1f s%n", out, input.score, strategy,
-                    (System.nanoTime() - start) / 1e9);
+            finished(spec, start, String.format("select: wrote %s (%s, %s)", out, input.score, selection.strategy()));
             return 0;
-        }
-
-        /** The core's options, with the same checks as {@code winnow select}. */
-        private SelectOptions options() {
-            return SelectOptions.fromFlags(strategy, budget.fraction, budget.count, classBalanced, offset, bins,
-                    dropHardest, alpha, seed);
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Convert a dynamics store (NPY) to dynamics in Parquet, one file per observation, streaming.")
     static final class Export implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--dynamics", required = true, paramLabel = "DIR", description = "the dynamics store")
         Path dynamics;
 
         @Option(names = "--parquet", required = true, paramLabel = "OUT", description = "the Parquet folder to write")
         Path parquet;
 
-        @Option(names = "--force", description = "overwrite an existing output")
-        boolean force;
+        @CommandLine.Mixin
+        Overwrite overwrite;
 
         @Override
         public Integer call() {
             long start = System.nanoTime();
-            long rows = ParquetExport.export(dynamics, parquet, force, System.err::println);
-            System.err.printf("export: wrote %,d rows to %s in %.1f s%n", rows, parquet, (System.nanoTime() - start) / 1e9);
+            PrintWriter err = spec.commandLine().getErr();
+            long rows = ParquetExport.export(dynamics, parquet, overwrite.force(), line -> {
+                err.println(line);
+                err.flush();
+            });
+            finished(spec, start, String.format("export: wrote %,d rows to %s", rows, parquet));
             return 0;
         }
     }
 
-    /** Runs the command line and returns its exit code, without exiting (for tests and embedding). */
-    public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new SparkMain());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("winnow: " + ex.getMessage());
-            err.println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            err.flush();
-            return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (System.getenv("WINNOW_DEBUG") != null) {
-                ex.printStackTrace(err);
-            }
-            Throwable root = userError(ex);
-            if (root instanceof IllegalArgumentException || root instanceof CommandLine.ParameterException) {
-                err.println("winnow: " + root.getMessage());
-                err.flush();
-                return 2;
-            }
-            if (root instanceof WinnowException || root instanceof IOException) {
-                err.println("winnow: " + root.getMessage());
-            } else {
-                err.println("winnow: internal error: " + DynamicsParquet.firstLine(String.valueOf(ex))
-                        + " (WINNOW_DEBUG=1 shows the stack trace)");
-            }
-            err.flush();
-            return 1;
-        });
-        return cl.execute(args);
+    /** The closing line of a command on its stderr: what it did, and in how many seconds. */
+    static void finished(CommandLine.Model.CommandSpec spec, long startNanos, String what) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("%s in %.1f s%n", what, (System.nanoTime() - startNanos) / 1e9);
+        err.flush();
     }
 
-    /**
-     * The user's mistake inside {@code e}: a WinnowException thrown in a Spark task reaches the driver
-     * wrapped (SparkException, then the task's failure); the first one in the cause chain is the message.
-     */
-    static Throwable userError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof WinnowException || t instanceof CommandLine.ParameterException) {
-                return t;
-            }
-            if (t instanceof UncheckedIOException u) {
-                return u.getCause();
-            }
-        }
-        return e;
+    /** Runs the command line and returns its exit code, without exiting (for tests and embedding). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return CommandLines.execute(new SparkMain(), out, err, args);
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        int code = execute(out, err, args);
+        int code = CommandLines.executeOnConsole(new SparkMain(), args);
         scala.Option<SparkSession> active = SparkSession.getActiveSession();
         if (active.isDefined()) {
             active.get().stop();

@@ -1,6 +1,7 @@
 package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
+import dev.winnow.cli.base.ErrorHandler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -112,7 +113,7 @@ class BadParquetTest {
         DynamicsParquet d = DynamicsParquet.of("mixed", twice);
         Throwable t = org.assertj.core.api.Assertions.catchThrowable(
                 () -> SparkScores.compute(d, "el2n@1").collectAsList());
-        assertThat(SparkMain.userError(t)).isInstanceOf(WinnowException.class)
+        assertThat(ErrorHandler.userError(t)).isInstanceOf(WinnowException.class)
                 .hasMessageContaining("mixed: example id").hasMessageContaining("has two labels");
     }
 }

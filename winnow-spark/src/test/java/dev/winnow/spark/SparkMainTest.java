@@ -92,6 +92,17 @@ class SparkMainTest {
     }
 
     @Test
+    void explainAndTheClosingLineGoToTheCommandsStderr() {
+        Path out = dir.resolve("explained.csv");
+        Run r = run("select", "--parquet", parquet.toString(), "--score", "aum", "--missing", "hardest", "--keep-count", "10",
+                "--strategy", "hard", "--explain", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("== score aum ==", "== rank by ", "== select hard ==")
+                .contains("select: wrote " + out + " (aum, hard) in ");
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         Run unknown = run("score", "--parquet", parquet.toString(), "--score", "vog", "--out", "x.csv");
         assertThat(unknown.code()).isEqualTo(2);
@@ -103,5 +114,9 @@ class SparkMainTest {
                 "--strategy", "moderate", "--out", "x.csv");
         assertThat(strategy.code()).isEqualTo(2);
         assertThat(strategy.err()).contains("strategy 'moderate'");
+        // the same lines as 'winnow select' (one error handler for both programs)
+        assertThat(strategy.err().lines().toList()).containsExactly(
+                "winnow: unknown strategy 'moderate' (choose one of hard, easy, window, random, stratified, calibrated)",
+                "(see 'winnow spark select --help')");
     }
 }

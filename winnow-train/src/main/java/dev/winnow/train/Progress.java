@@ -1,13 +1,13 @@
 package dev.winnow.train;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
- * Progress on a stream (stderr for the command line): a batch line at most every two seconds
+ * Progress on a stream (the command's stderr): a batch line at most every two seconds
  * (epoch, batch, examples/s), and a summary line per epoch.
  */
 public final class Progress implements TrainingObserver {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final int runs;
     private int run;
     private int epochs;
@@ -17,7 +17,7 @@ public final class Progress implements TrainingObserver {
     private long lastPrint;
     private long seen;
 
-    public Progress(PrintStream out, int runs) {
+    public Progress(PrintWriter out, int runs) {
         this.out = out;
         this.runs = runs;
     }
@@ -31,6 +31,7 @@ public final class Progress implements TrainingObserver {
         run = ctx.run();
         epochs = ctx.config().epochs();
         out.printf("%strain: %s, seed %d, %s%n", prefix(), ctx.net().description(), ctx.seed(), ctx.data().description());
+        out.flush();
     }
 
     @Override
@@ -50,6 +51,7 @@ public final class Progress implements TrainingObserver {
             lastPrint = now;
             out.printf("%sepoch %d/%d  batch %d/%d  %,.0f examples/s%n", prefix(), epoch, epochs, r.batch() + 1, batches,
                     seen / ((now - epochStart) / 1e9));
+            out.flush();
         }
     }
 
@@ -59,5 +61,6 @@ public final class Progress implements TrainingObserver {
                 prefix(), m.epoch(), epochs, m.trainLoss(),
                 Double.isNaN(m.testAccuracy()) ? "n/a" : String.format("%.2f%%", 100 * m.testAccuracy()),
                 m.trainSeconds(), m.examplesBackward() / Math.max(1e-9, m.trainSeconds()), m.recordSeconds(), m.evalSeconds());
+        out.flush();
     }
 }

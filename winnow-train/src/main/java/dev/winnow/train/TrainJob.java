@@ -8,7 +8,7 @@ import dev.winnow.dynamics.Signal;
 import dev.winnow.io.AtomicFiles;
 import dev.winnow.train.data.DataBundle;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -52,7 +52,7 @@ public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int
     }
 
     /** Trains every run; returns their results. Existing outputs are refused unless {@code force}. */
-    public List<TrainResult> execute(Path out, boolean force, PrintStream progress) {
+    public List<TrainResult> execute(Path out, boolean force, PrintWriter progress) {
         Path store = out.resolve(STORE);
         Path metrics = out.resolve(METRICS);
         AtomicFiles.refuseExisting(store, force);

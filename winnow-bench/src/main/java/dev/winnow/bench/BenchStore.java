@@ -1,27 +1,33 @@
-package dev.winnow.spark.bench;
+package dev.winnow.bench;
 
 import dev.winnow.dynamics.DynamicsWriter;
 import dev.winnow.dynamics.Observation;
 import dev.winnow.dynamics.ObservationKind;
 import dev.winnow.dynamics.Signal;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Writes the benchmark's synthetic dynamics store: N examples, 10 classes, one run of 5 epochs with a
- * presentation and a checkpoint each (T = 10 observations), signals el2n, correct and loss; 5% of the
- * presentations skipped (NaN). Usage: {@code BenchStore DIR N}.
+ * Writes the synthetic dynamics store of the Spark measurement (README, "Spark"): N examples, 10 classes,
+ * one run of 5 epochs with a presentation and a checkpoint each (T = 10 observations), signals el2n,
+ * correct and loss; 5% of the presentations skipped (NaN). Then {@code ./winnow export} turns it into
+ * Parquet, and {@code ./winnow select} and {@code ./winnow spark select} run on the two. Usage:
+ * {@code java -cp winnow-cli/target/winnow.jar dev.winnow.bench.BenchStore DIR N}.
  */
 public final class BenchStore {
     private BenchStore() {
     }
 
     public static void main(String[] args) {
-        Path dir = Path.of(args[0]);
-        int n = Integer.parseInt(args[1]);
+        write(Path.of(args[0]), Integer.parseInt(args[1]), new PrintWriter(System.err, true));
+    }
+
+    /** Writes the store of {@code n} examples to {@code dir}; a line per epoch written on {@code log}. */
+    public static void write(Path dir, int n, PrintWriter log) {
         SplittableRandom rnd = new SplittableRandom(2024);
         int[] labels = new int[n];
         float[] difficulty = new float[n];
@@ -55,7 +61,8 @@ public final class BenchStore {
                     w.observeSignals(new Observation(0, epoch, kind),
                             Map.of(Signal.EL2N, el2n, Signal.CORRECT, correct, Signal.LOSS, loss), null);
                 }
-                System.err.printf("epoch %d written (%.1f s)%n", epoch, (System.nanoTime() - start) / 1e9);
+                log.printf("epoch %d written (%.1f s)%n", epoch, (System.nanoTime() - start) / 1e9);
+                log.flush();
             }
             w.commit();
         }

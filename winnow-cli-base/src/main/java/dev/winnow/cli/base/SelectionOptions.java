@@ -1,12 +1,16 @@
-package dev.winnow.cli;
+package dev.winnow.cli.base;
 
 import dev.winnow.select.SelectOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The selection options shared by {@code winnow select} and {@code winnow prune}: budget, strategy, seed. */
-final class SelectionArgs {
+/**
+ * The selection options of {@code winnow select}, {@code winnow prune} and {@code winnow spark select}
+ * (budget, strategy and its parameters, seed), declared once so that their names, defaults and help
+ * cannot drift apart; the core's {@link SelectOptions#fromFlags} checks them.
+ */
+public final class SelectionOptions {
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Budget (one of):%n")
     Keep keep;
 
@@ -20,7 +24,7 @@ final class SelectionArgs {
     }
 
     @Option(names = "--strategy", paramLabel = "S", required = true,
-            description = "hard, easy, window, random, stratified or calibrated (see above)")
+            description = "hard, easy, window, random, stratified or calibrated")
     String strategy;
 
     @Option(names = "--class-balanced", description = "per-class quotas proportional to class size")
@@ -47,17 +51,18 @@ final class SelectionArgs {
             description = "seed of the random keys (default 0)")
     long seed;
 
-    /** The validated options; a bad combination is a usage error of {@code cl}. */
-    SelectOptions toOptions(CommandLine cl) {
+    /** The strategy as typed. */
+    public String strategy() {
+        return strategy;
+    }
+
+    /** The validated options; a bad value or combination is a usage error of {@code cl}. */
+    public SelectOptions toOptions(CommandLine cl) {
         try {
             return SelectOptions.fromFlags(strategy, keep.fraction, keep.count, classBalanced, offset, bins,
                     dropHardest, alpha, seed);
         } catch (IllegalArgumentException e) {
-            throw usage(cl, e.getMessage());
+            throw new CommandLine.ParameterException(cl, e.getMessage(), e);
         }
-    }
-
-    private static CommandLine.ParameterException usage(CommandLine cl, String message) {
-        return new CommandLine.ParameterException(cl, message);
     }
 }

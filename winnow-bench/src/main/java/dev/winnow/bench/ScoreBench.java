@@ -10,11 +10,8 @@ import dev.winnow.score.Score;
 import dev.winnow.score.ScoreOptions;
 import dev.winnow.score.Scores;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,9 +30,8 @@ import java.util.SplittableRandom;
  *
  * <p>Run (default N = 1,000,000, T = 20, 9 repetitions; needs about 250 MB in the temp folder):
  * <pre>
- * mvn -B -q -pl winnow-core -am compile
- * java -Xmx2g -cp "winnow-core/target/classes:$(ls ~/.m2/repository/com/fasterxml/jackson/core/*&#47;2.17.2/*.jar | tr '\n' ':')" \
- *     dev.winnow.bench.ScoreBench [N] [T] [reps]
+ * ./winnow bench scores [--examples N] [--observations T] [--reps R]
+ * java -Xmx2g -cp winnow-cli/target/winnow.jar dev.winnow.bench.ScoreBench [N] [T] [reps]
  * </pre>
  * Not a test: timings depend on the machine and its load.
  */
@@ -56,17 +52,12 @@ public final class ScoreBench {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         int t = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 9;
-        run(n, t, reps, System.out);
+        run(n, t, reps, new PrintWriter(System.out, true));
     }
 
     /** Builds the store, runs the benchmark, prints a table to {@code out}, removes the store. */
-    public static List<Result> run(int n, int t, int reps, PrintStream out) {
-        Path tmp;
-        try {
-            tmp = Files.createTempDirectory("winnow-bench");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static List<Result> run(int n, int t, int reps, PrintWriter out) {
+        Path tmp = Bench.tempDir();
         try {
             long w0 = System.nanoTime();
             Path dir = writeStore(tmp.resolve("store"), n, t);
@@ -86,6 +77,7 @@ public final class ScoreBench {
             }
             out.printf("(median of %d after %d warm-up rounds; plain read = bulk FloatBuffer.get of the same rows + sum)%n",
                     reps, Math.max(3, reps / 2));
+            out.flush();
             return results;
         } finally {
             AtomicFiles.deleteQuietly(tmp);
@@ -110,7 +102,7 @@ public final class ScoreBench {
                 s[i - warm] = (t2 - t1) / 1e6;
             }
         }
-        return new Result(spec, rows.length, median(s), median(b));
+        return new Result(spec, rows.length, Bench.median(s), Bench.median(b));
     }
 
     /** The floor: read the same memory-mapped rows in bulk and sum them. */
@@ -126,12 +118,6 @@ public final class ScoreBench {
             total += acc;
         }
         return total;
-    }
-
-    private static double median(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
     }
 
     private static Path writeStore(Path dir, int n, int t) {

@@ -19,9 +19,14 @@ import java.util.SplittableRandom;
  * the table to the {@link Selection}, key computation and final id sort included); the report gives the
  * medians and their ratios to the sort. Goal: both ratios at most 1.
  *
- * <pre>java -Xmx4g -cp winnow-core/target/classes dev.winnow.bench.SelectBench [N] [repetitions]</pre>
+ * <pre>
+ * WINNOW_JAVA_OPTS=-Xmx4g ./winnow bench select [--examples N] [--reps R]
+ * java -Xmx4g -cp winnow-cli/target/winnow.jar dev.winnow.bench.SelectBench [N] [repetitions]
+ * </pre>
  */
 public final class SelectBench {
+    private static volatile long sink;
+
     private SelectBench() {
     }
 
@@ -71,7 +76,6 @@ public final class SelectBench {
         double[] sort = new double[reps];
         double[] h = new double[reps];
         double[] s = new double[reps];
-        long sink = 0;
         for (int round = 0; round < warmup + reps; round++) {
             float[] copy = t.scores().clone();
             long t0 = System.nanoTime();
@@ -95,23 +99,14 @@ public final class SelectBench {
                 log.flush();
             }
         }
-        if (sink == 42) {
-            System.out.print("");
-        }
         double[] hr = new double[reps];
         double[] sr = new double[reps];
         for (int i = 0; i < reps; i++) {
             hr[i] = h[i] / sort[i];
             sr[i] = s[i] / sort[i];
         }
-        return new Result(n, reps, median(sort), median(h), median(s), median(hr), median(sr));
-    }
-
-    private static double median(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        int m = c.length / 2;
-        return c.length % 2 == 1 ? c[m] : (c[m - 1] + c[m]) / 2;
+        return new Result(n, reps, Bench.median(sort), Bench.median(h), Bench.median(s), Bench.median(hr),
+                Bench.median(sr));
     }
 
     public static void main(String[] args) {

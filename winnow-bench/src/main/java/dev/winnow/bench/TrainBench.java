@@ -1,4 +1,4 @@
-package dev.winnow.train.bench;
+package dev.winnow.bench;
 
 import dev.winnow.dynamics.DynamicsWriter;
 import dev.winnow.dynamics.Signal;
@@ -16,13 +16,9 @@ import dev.winnow.train.data.DataBundle;
 import dev.winnow.train.data.Datasets;
 import dev.winnow.train.model.ModelSpec;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeSet;
@@ -31,7 +27,8 @@ import java.util.TreeSet;
  * Measures the training loop: epoch time and examples/s per model, and the recorder's overhead
  * (epoch time with presentation recording ÷ without, same process, alternating runs, medians over
  * epochs 2..E so the first epoch's warm-up is left out), plus the cost of one checkpoint pass.
- * Run: {@code winnow bench train} or {@code java -cp … dev.winnow.train.bench.TrainBench [data] [epochs] [reps] [models]}.
+ * Run: {@code winnow bench train} or {@code java -cp winnow-cli/target/winnow.jar dev.winnow.bench.TrainBench
+ * [data] [epochs] [reps] [models]}.
  */
 public final class TrainBench {
     public record Options(String data, int epochs, int reps, Integer limit, List<String> models) {
@@ -44,14 +41,7 @@ public final class TrainBench {
         Options o = new Options(args.length > 0 ? args[0] : "fashion-mnist", args.length > 1 ? Integer.parseInt(args[1]) : 3,
                 args.length > 2 ? Integer.parseInt(args[2]) : 2, null,
                 args.length > 3 ? List.of(args[3].split(",")) : List.of("mlp", "cnn"));
-        System.out.print(run(o, System.err));
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        System.out.print(run(o, new PrintWriter(System.err, true)));
     }
 
     private static double[] epochSeconds(TrainResult r) {
@@ -118,7 +108,7 @@ public final class TrainBench {
     }
 
     /** Runs the benchmark; returns a markdown report, progress on {@code log}. */
-    public static String run(Options o, PrintStream log) {
+    public static String run(Options o, PrintWriter log) {
         int threads = Threads.configure(null);
         DataBundle data = Datasets.load(o.data());
         if (o.limit() != null) {
@@ -134,7 +124,7 @@ public final class TrainBench {
             TrainConfig cfg = TrainConfig.builder().setModel(ModelSpec.of(name)).optEpochs(o.epochs()).optSeed(0).build();
             log.printf("bench: %s, %d epochs…%n", name, o.epochs());
             TrainResult r = train(data, cfg, List.of());
-            double s = median(epochSeconds(r));
+            double s = Bench.median(epochSeconds(r));
             md.append(String.format("| %s | %.2f | %,.0f | %.2f%% |%n", r.model(), s, data.train().size() / s,
                     100 * r.finalTestAccuracy()));
         }
@@ -145,12 +135,7 @@ public final class TrainBench {
         List<Double> plain = new ArrayList<>();
         List<Double> rec = new ArrayList<>();
         double checkpoint = Double.NaN;
-        Path tmp;
-        try {
-            tmp = Files.createTempDirectory("winnow-bench");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path tmp = Bench.tempDir();
         try {
             log.printf("bench: recorder overhead, mlp, %d epochs alternating recording on/off…%n", epochs);
             try (DynamicsWriter w = DynamicsWriter.create(tmp.resolve("s"), data.train().size(), data.classes(),
@@ -175,8 +160,8 @@ public final class TrainBench {
         } finally {
             AtomicFiles.deleteQuietly(tmp);
         }
-        double p = median(plain.stream().mapToDouble(Double::doubleValue).toArray());
-        double q = median(rec.stream().mapToDouble(Double::doubleValue).toArray());
+        double p = Bench.median(plain.stream().mapToDouble(Double::doubleValue).toArray());
+        double q = Bench.median(rec.stream().mapToDouble(Double::doubleValue).toArray());
         md.append(String.format("%nRecorder overhead (mlp, presentation signals of every example; one run of %d epochs with"
                         + " recording on in odd epochs, off in even ones): epoch %.2f s without, %.2f s with recording → ratio **%.3f** (goal ≤ 1.05).%n",
                 epochs, p, q, q / p));
