@@ -1,10 +1,9 @@
 package dev.winnow.cli;
 
 import dev.winnow.WinnowException;
-import dev.winnow.policy.DynamicPolicies;
+import dev.winnow.policy.FixedPolicy;
+import dev.winnow.policy.PolicySpec;
 import dev.winnow.select.KeepList;
-import dev.winnow.train.DynamicEpochPlan;
-import dev.winnow.train.EpochPlan;
 import dev.winnow.train.OptimizerKind;
 import dev.winnow.train.RecordOptions;
 import dev.winnow.train.Schedule;
@@ -206,6 +205,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         TrainConfig cfg;
         RecordOptions rec;
+        PolicySpec policy = null;
         try {
             ModelSpec m = ModelSpec.of(model).withEmbedding(embedding).withDropout(dropout);
             if (hidden != null) {
@@ -232,7 +232,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (dynamic != null) {
                 try {
-                    DynamicPolicies.parse(dynamic, 1, seed); // parameter checks do not depend on N
+                    policy = PolicySpec.parse(dynamic).requireConcrete();
                 } catch (IllegalArgumentException e) {
                     throw new WinnowException("--dynamic: " + e.getMessage());
                 }
@@ -251,12 +251,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainJob job = new TrainJob(d, data + (limit == null ? "" : " --limit " + limit), cfg, runs, rec, !noRecord);
         int n = d.train().size();
-        if (dynamic != null) {
-            job = job.withPlans(s -> DynamicEpochPlan.parse(dynamic, n, s));
+        if (policy != null) {
+            PolicySpec p = policy;
+            job = job.withPlans(s -> p.build(n, s)); // a fresh policy per run: each run has its seed
         } else if (keepList != null) {
-            KeepList k = KeepList.read(keepList);
-            EpochPlan plan = EpochPlan.named("keep-list " + keepList.getFileName() + " (" + k.size() + " of " + n + ")",
-                    EpochPlan.keepList(d.train(), k.ids(), k.weights()));
+            FixedPolicy plan = FixedPolicy.of(KeepList.read(keepList), d.train().ids()); // "keep-list FILE (k of n)"
             job = job.withPlans(s -> plan);
         }
         List<TrainResult> results = job.execute(out, force, quiet ? null : System.err);

@@ -40,6 +40,19 @@ public sealed interface PolicySpec {
         return this;
     }
 
+    /**
+     * This spec, checked to be buildable where no study fills in {@code keep} ({@code winnow train --dynamic}).
+     *
+     * @throws IllegalArgumentException "bad dynamic policy '…': F is 'keep', …" when it {@link #usesKeep() uses keep}
+     */
+    default PolicySpec requireConcrete() {
+        if (usesKeep()) {
+            throw new IllegalArgumentException("bad dynamic policy '" + this + "': F is '" + KEEP
+                    + "', the kept fraction a study fills in; give F as a number in (0,1]");
+        }
+        return this;
+    }
+
     /** Every example every epoch, unweighted. */
     record Full() implements PolicySpec {
         @Override
@@ -71,7 +84,8 @@ public sealed interface PolicySpec {
 
         @Override
         public EpochPolicy build(int n, long seed) {
-            return new UniformPolicy(n, seed, concrete(this, fraction));
+            requireConcrete();
+            return new UniformPolicy(n, seed, fraction);
         }
 
         @Override
@@ -106,7 +120,7 @@ public sealed interface PolicySpec {
 
         @Override
         public EpochPolicy build(int n, long seed) {
-            concrete(this, fraction);
+            requireConcrete();
             return new EpsilonGreedyPolicy(n, seed, this);
         }
 
@@ -142,7 +156,7 @@ public sealed interface PolicySpec {
 
         @Override
         public EpochPolicy build(int n, long seed) {
-            concrete(this, fraction);
+            requireConcrete();
             return new UcbPolicy(n, seed, this);
         }
 
@@ -303,15 +317,6 @@ public sealed interface PolicySpec {
         if (f != null) {
             DynamicPolicies.checkFraction(f);
         }
-    }
-
-    /** F as a number; {@code keep} cannot be built. */
-    private static double concrete(PolicySpec spec, Double fraction) {
-        if (fraction == null) {
-            throw new IllegalArgumentException("bad dynamic policy '" + spec + "': F is '" + KEEP
-                    + "', the kept fraction a study fills in; give F as a number in (0,1]");
-        }
-        return fraction;
     }
 
     private static String fractionText(Double f) {
