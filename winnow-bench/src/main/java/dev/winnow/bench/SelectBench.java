@@ -3,7 +3,7 @@ package dev.winnow.bench;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
-import dev.winnow.select.Selection;
+import dev.winnow.select.KeepList;
 import dev.winnow.select.Selector;
 import dev.winnow.select.Strategy;
 
@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * N random float scores (uniform in [0, 1)) with ids 0..N-1 and 10 classes; {@code hard} and
  * {@code stratified} (50 bins) at keep 0.3. Each repetition times, in turn, a sort of a fresh copy of
  * the scores (the copy is not timed), a {@code hard} and a {@code stratified} selection (everything from
- * the table to the {@link Selection}, key computation and final id sort included); the report gives the
+ * the table to the {@link KeepList}, key computation and final id sort included); the report gives the
  * medians and their ratios to the sort. Goal: both ratios at most 1.
  *
  * <pre>
@@ -81,9 +81,9 @@ public final class SelectBench {
             long t0 = System.nanoTime();
             Arrays.sort(copy);
             long t1 = System.nanoTime();
-            Selection a = Selector.select(t, hard);
+            KeepList a = Selector.select(t, hard);
             long t2 = System.nanoTime();
-            Selection b = Selector.select(t, strat);
+            KeepList b = Selector.select(t, strat);
             long t3 = System.nanoTime();
             sink += Float.floatToRawIntBits(copy[n / 2]) + a.size() + b.size();
             if (round >= warmup) {

@@ -3,8 +3,8 @@ package dev.winnow.bench;
 import dev.winnow.dynamics.DynamicsWriter;
 import dev.winnow.dynamics.Signal;
 import dev.winnow.io.AtomicFiles;
+import dev.winnow.policy.FullPolicy;
 import dev.winnow.train.EpochMetrics;
-import dev.winnow.train.EpochPlan;
 import dev.winnow.train.ProxyTrainer;
 import dev.winnow.train.RecordOptions;
 import dev.winnow.train.Recorder;
@@ -103,7 +103,7 @@ public final class TrainBench {
 
     private static TrainResult train(DataBundle data, TrainConfig cfg, List<TrainingObserver> obs) {
         try (ProxyTrainer t = new ProxyTrainer(data, cfg, 0)) {
-            return t.train(EpochPlan.full(), obs);
+            return t.train(new FullPolicy(data.train().size()), obs);
         }
     }
 

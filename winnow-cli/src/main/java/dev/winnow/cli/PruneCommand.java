@@ -10,8 +10,9 @@ import dev.winnow.score.Score;
 import dev.winnow.score.ScoreOptions;
 import dev.winnow.score.Scores;
 import dev.winnow.select.SelectOptions;
-import dev.winnow.select.Selection;
-import dev.winnow.select.SelectionWriter;
+import dev.winnow.select.KeepList;
+import dev.winnow.select.KeepListProvenance;
+import dev.winnow.select.KeepListWriter;
 import dev.winnow.select.Selector;
 import dev.winnow.train.RecordOptions;
 import dev.winnow.train.TrainConfig;
@@ -96,7 +97,7 @@ final class PruneCommand implements Callable<Integer> {
         Path scoresCsv = out.resolve("scores.csv");
         Path keepCsv = out.resolve("keep.csv");
         AtomicFiles.refuseExisting(scoresCsv, force);
-        SelectionWriter.refuseExisting(keepCsv, force);
+        KeepListWriter.refuseExisting(keepCsv, force);
 
         DataBundle d = setup.load();
         long t0 = System.nanoTime();
@@ -113,9 +114,9 @@ final class PruneCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Selection sel = Selector.select(table, options);
-        SelectionWriter.write(sel, options, List.of(SelectionWriter.Input.of("scores", scoresCsv)),
-                WinnowCli.Version.get(), keepCsv, force);
+        KeepList sel = Selector.select(table, options)
+                .withSources(List.of(KeepListProvenance.Input.of("scores", scoresCsv)), WinnowCli.Version.get());
+        KeepListWriter.write(sel, keepCsv, force);
         long t3 = System.nanoTime();
         spec.commandLine().getOut().printf("kept %d of %d by %s:%s -> %s (proxy %.1f s, scoring %.1f s, selection %.2f s)%n",
                 sel.size(), table.size(), s.name(), options.strategy().cliName(), keepCsv,

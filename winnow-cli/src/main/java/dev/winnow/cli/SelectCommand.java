@@ -11,8 +11,9 @@ import dev.winnow.score.ScoreOptions;
 import dev.winnow.score.Scores;
 import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
-import dev.winnow.select.Selection;
-import dev.winnow.select.SelectionWriter;
+import dev.winnow.select.KeepList;
+import dev.winnow.select.KeepListProvenance;
+import dev.winnow.select.KeepListWriter;
 import dev.winnow.select.Selector;
 import dev.winnow.select.Strategy;
 import picocli.CommandLine;
@@ -103,15 +104,15 @@ public final class SelectCommand implements Callable<Integer> {
         boolean force = output.force();
         SelectOptions options = selection.toOptions(spec.commandLine());
         long seed = options.seed();
-        SelectionWriter.refuseExisting(out, force);
+        KeepListWriter.refuseExisting(out, force);
         ScoreTable table;
-        List<SelectionWriter.Input> inputs;
+        List<KeepListProvenance.Input> inputs;
         if (source.scores != null) {
             table = ScoreTable.read(source.scores);
-            inputs = List.of(SelectionWriter.Input.of("scores", source.scores));
+            inputs = List.of(KeepListProvenance.Input.of("scores", source.scores));
         } else {
             table = scoresFromDynamics(source.dynamics.dir, source.dynamics.score, seed);
-            inputs = List.of(SelectionWriter.Input.of("dynamics", source.dynamics.dir));
+            inputs = List.of(KeepListProvenance.Input.of("dynamics", source.dynamics.dir));
         }
         try {
             options.resolve(table.size());
@@ -119,9 +120,9 @@ public final class SelectCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         long t0 = System.nanoTime();
-        Selection sel = Selector.select(table, options);
+        KeepList sel = Selector.select(table, options);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        SelectionWriter.write(sel, options, inputs, WinnowCli.Version.get(), out, force);
+        KeepListWriter.write(sel.withSources(inputs, WinnowCli.Version.get()), out, force);
         spec.commandLine().getOut().printf("kept %d of %d (%s%s, seed %d) in %d ms -> %s%n", sel.size(), table.size(),
                 options.strategy().cliName(), options.classBalanced() ? ", class-balanced" : "", seed, ms, out);
         spec.commandLine().getOut().flush();

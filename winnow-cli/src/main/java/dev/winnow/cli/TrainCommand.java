@@ -2,10 +2,9 @@ package dev.winnow.cli;
 
 import dev.winnow.WinnowException;
 import dev.winnow.cli.base.OutputOptions;
-import dev.winnow.policy.DynamicPolicies;
+import dev.winnow.policy.FixedPolicy;
+import dev.winnow.policy.PolicySpec;
 import dev.winnow.select.KeepList;
-import dev.winnow.train.DynamicEpochPlan;
-import dev.winnow.train.EpochPlan;
 import dev.winnow.train.OptimizerKind;
 import dev.winnow.train.RecordOptions;
 import dev.winnow.train.Schedule;
@@ -193,6 +192,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean force = output.force();
         TrainConfig cfg;
         RecordOptions rec;
+        PolicySpec policy = null;
         try {
             ModelSpec m = ModelSpec.of(setup.model).withEmbedding(embedding).withDropout(dropout);
             if (hidden != null) {
@@ -219,7 +219,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (dynamic != null) {
                 try {
-                    DynamicPolicies.parse(dynamic, 1, seed); // parameter checks do not depend on N
+                    policy = PolicySpec.parse(dynamic).requireConcrete();
                 } catch (IllegalArgumentException e) {
                     throw new WinnowException("--dynamic: " + e.getMessage());
                 }
@@ -235,12 +235,11 @@ final class TrainCommand implements Callable<Integer> {
         DataBundle d = setup.load();
         TrainJob job = new TrainJob(d, setup.dataSpec(), cfg, runs, rec, !noRecord);
         int n = d.train().size();
-        if (dynamic != null) {
-            job = job.withPlans(s -> DynamicEpochPlan.parse(dynamic, n, s));
+        if (policy != null) {
+            PolicySpec p = policy;
+            job = job.withPlans(s -> p.build(n, s)); // a fresh policy per run: each run has its seed
         } else if (keepList != null) {
-            KeepList k = KeepList.read(keepList);
-            EpochPlan plan = EpochPlan.named("keep-list " + keepList.getFileName() + " (" + k.size() + " of " + n + ")",
-                    EpochPlan.keepList(d.train(), k.ids(), k.weights()));
+            FixedPolicy plan = FixedPolicy.of(KeepList.read(keepList), d.train().ids()); // "keep-list FILE (k of n)"
             job = job.withPlans(s -> plan);
         }
         List<TrainResult> results = job.execute(out, force, quiet ? null : spec.commandLine().getErr());

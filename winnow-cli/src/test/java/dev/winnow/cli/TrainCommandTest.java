@@ -129,7 +129,8 @@ class TrainCommandTest {
     @Test
     void aBadPolicyIsAOneLineUsageError(@TempDir Path tmp) throws Exception {
         Path data = csv(tmp);
-        for (String bad : new String[] {"uniform:1.5", "ucb:0.3", "nope", "infobatch:0.5,0.5,1", "eps-greedy:0.3,x"}) {
+        // (ucb:0.3 was refused here before C had a default; now it means ucb:0.3,1.0)
+        for (String bad : new String[] {"uniform:1.5", "ucb:0.3,1,2", "nope", "infobatch:0.5,0.5,1", "eps-greedy:0.3,x"}) {
             Result r = run("train", "--data", "csv:" + data, "--model", "mlp", "--dynamic", bad, "--out", tmp.resolve("o").toString());
             assertThat(r.code()).as(bad).isEqualTo(2);
             String first = r.err().lines().findFirst().orElse("");
@@ -138,6 +139,10 @@ class TrainCommandTest {
             assertThat(r.err()).doesNotContain("Exception");
         }
         assertThat(Files.exists(tmp.resolve("o"))).isFalse();
+        Result keepWord = run("train", "--data", "csv:" + data, "--model", "mlp", "--dynamic", "uniform:keep", "--out",
+                tmp.resolve("o").toString());
+        assertThat(keepWord.code()).isEqualTo(2);
+        assertThat(keepWord.err()).startsWith("winnow: --dynamic: bad dynamic policy 'uniform:keep': F is 'keep'");
         Path keep = tmp.resolve("keep.csv");
         Files.writeString(keep, "id,weight\n1,1\n");
         Result both = run("train", "--data", "csv:" + data, "--model", "mlp", "--dynamic", "uniform:0.5", "--keep-list",

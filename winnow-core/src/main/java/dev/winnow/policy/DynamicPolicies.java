@@ -1,126 +1,87 @@
 package dev.winnow.policy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import dev.winnow.catalogue.Entry;
+import dev.winnow.catalogue.Param;
 
-/** Builds dynamic policies from their specs, e.g. {@code "ucb:0.3,1.0"} or {@code "infobatch:0.5"}. */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalogue of dynamic policies: for each, how it is written, its parameters with their defaults and
+ * ranges, one help line and its paper, as {@link Entry} records. {@link PolicySpec#parse} takes its
+ * defaults from these entries and error messages list {@link #FORMS} made from them, so a default is
+ * stated once. The range checks the specs and policies share live here too.
+ *
+ * <p>Defaults and their sources: ε = {@value EpsilonGreedyPolicy#DEFAULT_EPSILON} and
+ * C = {@value UcbPolicy#DEFAULT_C} for the bandit policies of Raju et al. 2021 ("Accelerating Deep Learning
+ * with Dynamic Data Pruning"), the values this project's dynamic-pruning comparison ran them with
+ * (README); the moving-average weight α = {@value LossEmaPolicy#DEFAULT_ALPHA}; δ =
+ * {@value InfoBatchPolicy#DEFAULT_DELTA} from Qin et al. 2024 ("InfoBatch: Lossless Training Speed Up by
+ * Unbiased Dynamic Data Pruning").
+ */
 public final class DynamicPolicies {
     private DynamicPolicies() {}
 
+    private static final String RAJU = "Raju et al. 2021, Accelerating Deep Learning with Dynamic Data Pruning";
+    private static final Param F = Param.required("F", "kept fraction (the word keep in a study)", "(0,1]");
+    private static final Param ALPHA = Param.optional("alpha", "weight of the newest loss in the moving averages",
+            LossEmaPolicy.DEFAULT_ALPHA, "(0,1]");
+    private static final Param REFRESH = Param.optional("refresh",
+            "epochs between forward-only refresh passes over all examples, 0 = never", 0, ">= 0");
+
+    private static final List<Entry> CATALOGUE = List.of(
+            new Entry(Entry.Kind.POLICY, "full", "full", List.of(),
+                    "every example every epoch, unweighted: the baseline pruning must beat", "baseline"),
+            new Entry(Entry.Kind.POLICY, "uniform", "uniform:F", List.of(F),
+                    "a fresh uniform random F*N examples each epoch: the random dynamic baseline", RAJU),
+            new Entry(Entry.Kind.POLICY, "eps-greedy", "eps-greedy:F[,EPS][,alpha=A][,refresh=EVERY]",
+                    List.of(F, Param.optional("EPS", "share of the budget explored at random",
+                            EpsilonGreedyPolicy.DEFAULT_EPSILON, "[0,1]"), ALPHA, REFRESH),
+                    "unseen examples first, then the highest moving-average loss, an EPS share at random", RAJU),
+            new Entry(Entry.Kind.POLICY, "ucb", "ucb:F[,C][,alpha=A][,refresh=EVERY]",
+                    List.of(F, Param.optional("C", "weight of the loss's standard deviation",
+                            UcbPolicy.DEFAULT_C, ">= 0"), ALPHA, REFRESH),
+                    "unseen examples first, then the highest mean + C*std of the moving-average loss", RAJU),
+            new Entry(Entry.Kind.POLICY, "infobatch", "infobatch:R[,DELTA]",
+                    List.of(Param.required("R", "drop rate of the examples with loss below the mean", "[0,1)"),
+                            Param.optional("DELTA", "share of the epochs that prune; later ones use all data",
+                                    InfoBatchPolicy.DEFAULT_DELTA, "(0,1]")),
+                    "drop below-mean-loss examples at rate R, weight the kept ones 1/(1-R); all data at the end",
+                    "Qin et al. 2024, InfoBatch: Lossless Training Speed Up by Unbiased Dynamic Data Pruning"));
+
+    /** Every dynamic policy, in the order help lists them. */
+    public static List<Entry> catalogue() {
+        return CATALOGUE;
+    }
+
+    /** The entry of policy {@code name}; an unknown name fails with "unknown policy 'name'". */
+    public static Entry entry(String name) {
+        for (Entry e : CATALOGUE) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown policy '" + name + "'");
+    }
+
     /** The valid spec forms and parameter ranges, as error messages and {@code --help} show them. */
-    public static final String FORMS = "valid forms: full | uniform:F | eps-greedy:F,EPS[,alpha=A][,refresh=EVERY]"
-            + " | ucb:F,C[,alpha=A][,refresh=EVERY] | infobatch:R[,DELTA]"
-            + " (F kept fraction in (0,1]; EPS in [0,1]; C >= 0; A in (0,1], default "
-            + LossEmaPolicy.DEFAULT_ALPHA + "; EVERY >= 0 epochs between forward-only refresh passes, 0 = never"
-            + " (default); R drop rate in [0,1); DELTA in (0,1], default " + InfoBatchPolicy.DEFAULT_DELTA + ")";
+    public static final String FORMS = forms();
 
-    /**
-     * The policy {@code spec} names, for a training set of {@code n} examples and a seed.
-     *
-     * @throws IllegalArgumentException with one line that says what is wrong and lists {@link #FORMS}
-     */
-    public static DynamicPolicy parse(String spec, int n, long seed) {
-        if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("empty dynamic policy spec; " + FORMS);
+    private static String forms() {
+        StringBuilder usages = new StringBuilder();
+        Map<String, Param> params = new LinkedHashMap<>();
+        for (Entry e : CATALOGUE) {
+            usages.append(usages.length() == 0 ? "" : " | ").append(e.usage());
+            e.params().forEach(p -> params.putIfAbsent(p.name(), p));
         }
-        try {
-            return build(spec.trim(), n, seed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "bad dynamic policy '" + spec.trim() + "': " + e.getMessage() + "; " + FORMS, e);
+        StringBuilder sb = new StringBuilder("valid forms: ").append(usages).append(" (");
+        String sep = "";
+        for (Param p : params.values()) {
+            sb.append(sep).append(p.helpLine());
+            sep = "; ";
         }
-    }
-
-    private static DynamicPolicy build(String spec, int n, long seed) {
-        int colon = spec.indexOf(':');
-        String name = (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
-        List<String> positional = new ArrayList<>();
-        List<String> options = new ArrayList<>();
-        if (colon >= 0) {
-            for (String part : spec.substring(colon + 1).split(",", -1)) {
-                String p = part.trim();
-                if (p.isEmpty()) {
-                    throw new IllegalArgumentException("empty parameter");
-                }
-                if (p.contains("=")) {
-                    options.add(p);
-                } else if (!options.isEmpty()) {
-                    throw new IllegalArgumentException("positional parameter '" + p + "' after key=value options");
-                } else {
-                    positional.add(p);
-                }
-            }
-        }
-        switch (name) {
-            case "full" -> {
-                expect(name, positional, 0, 0, options, false);
-                return new FullPolicy(n);
-            }
-            case "uniform" -> {
-                expect(name, positional, 1, 1, options, false);
-                return new UniformPolicy(n, seed, number("F", positional.get(0)));
-            }
-            case "eps-greedy", "ucb" -> {
-                expect(name, positional, 2, 2, options, true);
-                double f = number("F", positional.get(0));
-                double second = number(name.equals("ucb") ? "C" : "EPS", positional.get(1));
-                double alpha = LossEmaPolicy.DEFAULT_ALPHA;
-                int refresh = 0;
-                for (String o : options) {
-                    String key = o.substring(0, o.indexOf('=')).trim();
-                    String value = o.substring(o.indexOf('=') + 1).trim();
-                    switch (key) {
-                        case "alpha" -> alpha = number("alpha", value);
-                        case "refresh" -> refresh = integer("refresh", value);
-                        default -> throw new IllegalArgumentException(
-                                "unknown option '" + key + "' (options: alpha, refresh)");
-                    }
-                }
-                return name.equals("ucb")
-                        ? new UcbPolicy(n, seed, f, second, alpha, refresh)
-                        : new EpsilonGreedyPolicy(n, seed, f, second, alpha, refresh);
-            }
-            case "infobatch" -> {
-                expect(name, positional, 1, 2, options, false);
-                double r = number("R", positional.get(0));
-                double delta = positional.size() > 1 ? number("DELTA", positional.get(1)) : InfoBatchPolicy.DEFAULT_DELTA;
-                return new InfoBatchPolicy(n, seed, r, delta);
-            }
-            default -> throw new IllegalArgumentException("unknown policy '" + name + "'");
-        }
-    }
-
-    private static void expect(String name, List<String> positional, int min, int max,
-                               List<String> options, boolean optionsAllowed) {
-        if (positional.size() < min || positional.size() > max) {
-            String want = min == max ? Integer.toString(min) : min + " or " + max;
-            throw new IllegalArgumentException(
-                    name + " takes " + want + " parameter" + (max == 1 ? "" : "s") + ", got " + positional.size());
-        }
-        if (!optionsAllowed && !options.isEmpty()) {
-            throw new IllegalArgumentException(name + " takes no key=value options, got '" + options.get(0) + "'");
-        }
-    }
-
-    private static double number(String what, String text) {
-        try {
-            double x = Double.parseDouble(text);
-            if (!Double.isFinite(x)) {
-                throw new NumberFormatException();
-            }
-            return x;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " is not a number: '" + text + "'");
-        }
-    }
-
-    private static int integer(String what, String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " is not an integer: '" + text + "'");
-        }
+        return sb.append(')').toString();
     }
 
     // Range checks, shared with the policies' constructors.

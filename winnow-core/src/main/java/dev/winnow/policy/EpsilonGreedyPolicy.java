@@ -7,31 +7,25 @@ import java.util.SplittableRandom;
  * Pruning"): unseen examples first; of the remaining budget b, {@code b − floor(ε·b)} examples with
  * the highest moving-average loss (exploitation) and {@code floor(ε·b)} uniformly at random from
  * the other observed examples (exploration). Ties at the greedy threshold are broken at random.
- * See {@link LossEmaPolicy} for the moving averages.
+ * See {@link LossEmaPolicy} for the moving averages and the parameters.
  */
 public final class EpsilonGreedyPolicy extends LossEmaPolicy {
+    /** Default exploration share ε (see {@link DynamicPolicies} for its source). */
+    public static final double DEFAULT_EPSILON = 0.2;
+
     private final double epsilon;
 
     public EpsilonGreedyPolicy(int n, long seed, double fraction, double epsilon) {
         this(n, seed, fraction, epsilon, DEFAULT_ALPHA, 0);
     }
 
-    /**
-     * @param fraction the kept fraction f, in (0, 1]
-     * @param epsilon the exploration share ε, in [0, 1]
-     * @param alpha weight of the newest loss in the moving averages, in (0, 1]
-     * @param refreshEvery a forward-only pass over all examples before every this-many-th epoch
-     *     (epochs ≥ 1); 0 for never
-     */
     public EpsilonGreedyPolicy(int n, long seed, double fraction, double epsilon, double alpha, int refreshEvery) {
-        super(n, seed, fraction, alpha, refreshEvery);
-        DynamicPolicies.checkEpsilon(epsilon);
-        this.epsilon = epsilon;
+        this(n, seed, new PolicySpec.EpsGreedy(fraction, epsilon, alpha, refreshEvery));
     }
 
-    @Override
-    public String name() {
-        return "eps-greedy:" + Picks.num(fraction) + "," + Picks.num(epsilon) + optionSuffix();
+    EpsilonGreedyPolicy(int n, long seed, PolicySpec.EpsGreedy s) {
+        super(n, seed, s, s.fraction(), s.alpha(), s.refresh());
+        this.epsilon = s.epsilon();
     }
 
     @Override

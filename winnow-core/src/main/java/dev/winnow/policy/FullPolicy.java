@@ -1,12 +1,9 @@
 package dev.winnow.policy;
 
 /** Trains on every example every epoch, unweighted: the baseline that dynamic pruning must beat. */
-public final class FullPolicy implements DynamicPolicy {
-    private final int n;
-
+public final class FullPolicy extends BasePolicy {
     public FullPolicy(int n) {
-        Picks.checkSize(n);
-        this.n = n;
+        super(n);
     }
 
     @Override
@@ -15,23 +12,7 @@ public final class FullPolicy implements DynamicPolicy {
     }
 
     @Override
-    public int size() {
-        return n;
-    }
-
-    @Override
-    public boolean wantsRefreshPass(int epoch) {
-        return false;
-    }
-
-    @Override
-    public PolicyPlan plan(int epoch, int totalEpochs) {
-        Picks.checkEpoch(epoch, totalEpochs);
-        return PolicyPlan.unweighted(Picks.all(n));
-    }
-
-    @Override
-    public void observe(int[] indices, float[] losses) {
-        Picks.checkObservation(n, indices, losses);
+    EpochPlan choose(int epoch, int totalEpochs) {
+        return EpochPlan.all(n);
     }
 }

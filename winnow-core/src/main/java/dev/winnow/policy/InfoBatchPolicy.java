@@ -1,5 +1,6 @@
 package dev.winnow.policy;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -9,20 +10,20 @@ import java.util.SplittableRandom;
  * dropped independently with probability {@code r}; the kept ones get loss weight {@code 1/(1−r)},
  * everyone else weight 1, so for any fixed scores the weighted loss sum is an unbiased estimate of
  * the full-data loss sum. Examples never observed are always kept (weight 1). Epochs
- * {@code e >= δ·totalEpochs} (0-based; "annealing") train on all data unweighted.
+ * {@code e} with {@code e − 1 >= δ·totalEpochs} (epochs count from 1; "annealing") train on all data
+ * unweighted.
  *
  * <p>Differences from the reference implementation (NUS-HPC-AI-Lab/InfoBatch): it keeps exactly
  * {@code floor((1−r)·#below)} of the below-mean examples (slightly biased), we drop each
  * independently (exactly unbiased); it initialises unseen scores to 3 and averages over them, we
- * average over observed examples only; it prunes while {@code epoch <= δ·E}, we while
- * {@code epoch < δ·E}; it clamps r to at most 0.9, we accept r in [0, 1).
+ * average over observed examples only; it prunes while {@code epoch <= δ·E} (epochs from 0), we while
+ * {@code epoch − 1 < δ·E}; it clamps r to at most 0.9, we accept r in [0, 1).
  */
-public final class InfoBatchPolicy implements DynamicPolicy {
-    /** Default δ: the share of epochs that prune before the full-data annealing epochs. */
+public final class InfoBatchPolicy extends BasePolicy {
+    /** Default δ, Qin et al. 2024's: the share of epochs that prune before the full-data annealing epochs. */
     public static final double DEFAULT_DELTA = 0.875;
 
-    private final int n;
-    private final long seed;
+    private final PolicySpec.InfoBatch spec;
     private final double r;
     private final double delta;
     private final float keptWeight;
@@ -38,11 +39,8 @@ public final class InfoBatchPolicy implements DynamicPolicy {
      * @param delta the share of epochs that prune, in (0, 1]; later epochs use all data
      */
     public InfoBatchPolicy(int n, long seed, double r, double delta) {
-        Picks.checkSize(n);
-        DynamicPolicies.checkPruneRatio(r);
-        DynamicPolicies.checkDelta(delta);
-        this.n = n;
-        this.seed = seed;
+        super(n, seed);
+        this.spec = new PolicySpec.InfoBatch(r, delta);
         this.r = r;
         this.delta = delta;
         this.keptWeight = (float) (1.0 / (1.0 - r));
@@ -52,17 +50,15 @@ public final class InfoBatchPolicy implements DynamicPolicy {
 
     @Override
     public String name() {
-        return "infobatch:" + Picks.num(r) + "," + Picks.num(delta);
+        return spec.toString();
     }
 
-    @Override
-    public int size() {
-        return n;
-    }
-
-    /** Whether {@code epoch} prunes ({@code epoch < δ·totalEpochs}) rather than using all data. */
+    /**
+     * Whether {@code epoch} (1-based) prunes ({@code epoch − 1 < δ·totalEpochs}) rather than using all
+     * data: the rule as it read when epochs counted from 0, so δ anneals at the same epoch.
+     */
     public boolean prunes(int epoch, int totalEpochs) {
-        return epoch < delta * totalEpochs;
+        return epoch - 1 < delta * totalEpochs;
     }
 
     /** The weight a kept below-mean example carries, {@code 1/(1−r)} as a float. */
@@ -76,15 +72,9 @@ public final class InfoBatchPolicy implements DynamicPolicy {
     }
 
     @Override
-    public boolean wantsRefreshPass(int epoch) {
-        return false;
-    }
-
-    @Override
-    public PolicyPlan plan(int epoch, int totalEpochs) {
-        Picks.checkEpoch(epoch, totalEpochs);
+    EpochPlan choose(int epoch, int totalEpochs) {
         if (!prunes(epoch, totalEpochs) || r == 0) {
-            return PolicyPlan.unweighted(Picks.all(n));
+            return EpochPlan.all(n);
         }
         double sum = 0;
         long observed = 0;
@@ -95,7 +85,7 @@ public final class InfoBatchPolicy implements DynamicPolicy {
             }
         }
         double threshold = observed == 0 ? Double.NEGATIVE_INFINITY : sum / observed;
-        SplittableRandom rng = Picks.epochRandom(seed, epoch);
+        SplittableRandom rng = random(epoch);
         int[] keep = new int[n];
         float[] weight = new float[n];
         int kept = 0;
@@ -113,13 +103,11 @@ public final class InfoBatchPolicy implements DynamicPolicy {
                 weight[kept++] = 1f;
             }
         }
-        int[] indices = java.util.Arrays.copyOf(keep, kept);
-        return new PolicyPlan(indices, anyWeighted ? java.util.Arrays.copyOf(weight, kept) : null, 0);
+        return new EpochPlan(Arrays.copyOf(keep, kept), anyWeighted ? Arrays.copyOf(weight, kept) : null, 0);
     }
 
     @Override
-    public void observe(int[] indices, float[] losses) {
-        Picks.checkObservation(n, indices, losses);
+    void record(int[] indices, float[] losses) {
         for (int j = 0; j < indices.length; j++) {
             lastLoss[indices[j]] = losses[j];
             seen[indices[j]] = true;

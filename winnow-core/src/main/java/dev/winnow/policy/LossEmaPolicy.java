@@ -15,17 +15,19 @@ import java.util.SplittableRandom;
  *
  * Each epoch trains on {@code k = max(1, floor(f·n))} examples: examples never observed come first
  * (uniformly at random among them if there are more than k); the rest of the budget is chosen among
- * observed examples by the subclass's rule. Optionally every {@code refreshEvery}-th epoch
- * (epochs ≥ 1) asks for a forward-only pass over all examples first, so stale scores of examples
- * not trained on recently are refreshed — at a cost of n forward evaluations.
+ * observed examples by the subclass's rule. Optionally before epochs 1 + r, 1 + 2r, … (r =
+ * {@code refreshEvery}; epochs count from 1) it asks for a forward-only pass over all examples first,
+ * so stale scores of examples not trained on recently are refreshed — at a cost of n forward evaluations.
+ *
+ * <p>The two subclasses differ only in how they spend the budget on observed examples
+ * ({@link #chooseSeen}) and in their second parameter; the spec ({@link PolicySpec.EpsGreedy},
+ * {@link PolicySpec.Ucb}) carries the parameters and the name.
  */
-public abstract sealed class LossEmaPolicy implements DynamicPolicy permits EpsilonGreedyPolicy, UcbPolicy {
+public abstract sealed class LossEmaPolicy extends BasePolicy permits EpsilonGreedyPolicy, UcbPolicy {
     /** Default weight of the newest loss in the moving averages. */
     public static final double DEFAULT_ALPHA = 0.2;
 
-    final int n;
-    final long seed;
-    final double fraction;
+    private final PolicySpec spec;
     final int k;
     final double alpha;
     final int refreshEvery;
@@ -33,14 +35,10 @@ public abstract sealed class LossEmaPolicy implements DynamicPolicy permits Epsi
     final double[] var;
     final int[] count;
 
-    LossEmaPolicy(int n, long seed, double fraction, double alpha, int refreshEvery) {
-        Picks.checkSize(n);
-        DynamicPolicies.checkFraction(fraction);
-        DynamicPolicies.checkAlpha(alpha);
-        DynamicPolicies.checkRefresh(refreshEvery);
-        this.n = n;
-        this.seed = seed;
-        this.fraction = fraction;
+    /** {@code spec} is checked (a number for F); the others are its values. */
+    LossEmaPolicy(int n, long seed, PolicySpec spec, double fraction, double alpha, int refreshEvery) {
+        super(n, seed);
+        this.spec = spec;
         this.k = Picks.budget(fraction, n);
         this.alpha = alpha;
         this.refreshEvery = refreshEvery;
@@ -50,8 +48,8 @@ public abstract sealed class LossEmaPolicy implements DynamicPolicy permits Epsi
     }
 
     @Override
-    public final int size() {
-        return n;
+    public final String name() {
+        return spec.toString();
     }
 
     /** The per-epoch budget k. */
@@ -74,15 +72,15 @@ public abstract sealed class LossEmaPolicy implements DynamicPolicy permits Epsi
         return count[i];
     }
 
+    /** Before epochs 1 + r, 1 + 2r, … ({@code (epoch − 1) % r == 0}, as when epochs counted from 0). */
     @Override
     public final boolean wantsRefreshPass(int epoch) {
-        return refreshEvery > 0 && epoch > 0 && epoch % refreshEvery == 0;
+        return refreshEvery > 0 && epoch > 1 && (epoch - 1) % refreshEvery == 0;
     }
 
     @Override
-    public final PolicyPlan plan(int epoch, int totalEpochs) {
-        Picks.checkEpoch(epoch, totalEpochs);
-        SplittableRandom rng = Picks.epochRandom(seed, epoch);
+    final EpochPlan choose(int epoch, int totalEpochs) {
+        SplittableRandom rng = random(epoch);
         int unseenCount = 0;
         for (int c : count) {
             if (c == 0) {
@@ -102,15 +100,14 @@ public abstract sealed class LossEmaPolicy implements DynamicPolicy permits Epsi
                 ? Picks.sample(rng, unseen, k)
                 : Picks.merge(unseen, chooseSeen(seen, k - unseenCount, rng));
         long forwardOnly = wantsRefreshPass(epoch) ? n : 0;
-        return new PolicyPlan(chosen, null, forwardOnly);
+        return new EpochPlan(chosen, null, forwardOnly);
     }
 
     /** {@code budget} of the (ascending) observed examples, ascending; {@code 0 < budget <= seen.length}. */
     abstract int[] chooseSeen(int[] seen, int budget, SplittableRandom rng);
 
     @Override
-    public final void observe(int[] indices, float[] losses) {
-        Picks.checkObservation(n, indices, losses);
+    final void record(int[] indices, float[] losses) {
         for (int j = 0; j < indices.length; j++) {
             int i = indices[j];
             double loss = losses[j];
@@ -126,17 +123,5 @@ public abstract sealed class LossEmaPolicy implements DynamicPolicy permits Epsi
                 count[i]++;
             }
         }
-    }
-
-    /** The optional {@code ,alpha=..,refresh=..} suffix of the name, only where not default. */
-    final String optionSuffix() {
-        StringBuilder sb = new StringBuilder();
-        if (alpha != DEFAULT_ALPHA) {
-            sb.append(",alpha=").append(Picks.num(alpha));
-        }
-        if (refreshEvery != 0) {
-            sb.append(",refresh=").append(refreshEvery);
-        }
-        return sb.toString();
     }
 }

@@ -8,16 +8,19 @@ import java.util.SplittableRandom;
 /**
  * Seeded randomness and index-set helpers shared by the policies. Package-private.
  *
- * <p>Each epoch gets its own generator, seeded from {@code (seed, epoch)}, so a plan depends only
+ * <p>Each epoch gets its own generator, seeded from {@code (seed, epoch − 1)}, so a plan depends only
  * on the seed, the epoch and the losses observed so far, not on how many plans were asked for
  * before.
  */
 final class Picks {
     private Picks() {}
 
-    /** The generator for one epoch: SplittableRandom seeded with the random key of (seed, epoch). */
-    static SplittableRandom epochRandom(long seed, int epoch) {
-        return new SplittableRandom(RandomKey.key(seed, epoch));
+    /**
+     * The generator for one epoch: SplittableRandom seeded with the random key of (seed, e), where e is the
+     * epoch counted from 0 (loop epoch − 1; see {@code BasePolicy.random}).
+     */
+    static SplittableRandom epochRandom(long seed, int zeroBasedEpoch) {
+        return new SplittableRandom(RandomKey.key(seed, zeroBasedEpoch));
     }
 
     /** The budget {@code max(1, floor(fraction * n))} of DESIGN.md, for {@code n >= 1}. */
@@ -175,9 +178,9 @@ final class Picks {
         if (totalEpochs < 1) {
             throw new IllegalArgumentException("totalEpochs must be >= 1, got " + totalEpochs);
         }
-        if (epoch < 0 || epoch >= totalEpochs) {
+        if (epoch < 1 || epoch > totalEpochs) {
             throw new IllegalArgumentException(
-                    "epoch " + epoch + " outside 0.." + (totalEpochs - 1) + " (epochs count from 0)");
+                    "epoch " + epoch + " outside 1.." + totalEpochs + " (epochs count from 1)");
         }
     }
 

@@ -5,30 +5,20 @@ package dev.winnow.policy;
  * "uniform random dynamic pruning" baseline of Raju et al. 2021, "Accelerating Deep Learning with
  * Dynamic Data Pruning". Ignores losses.
  */
-public final class UniformPolicy implements DynamicPolicy {
-    private final int n;
-    private final long seed;
-    private final double fraction;
+public final class UniformPolicy extends BasePolicy {
+    private final PolicySpec.Uniform spec;
     private final int k;
 
     /** @param fraction the kept fraction f, in (0, 1] */
     public UniformPolicy(int n, long seed, double fraction) {
-        Picks.checkSize(n);
-        DynamicPolicies.checkFraction(fraction);
-        this.n = n;
-        this.seed = seed;
-        this.fraction = fraction;
+        super(n, seed);
+        this.spec = new PolicySpec.Uniform(fraction);
         this.k = Picks.budget(fraction, n);
     }
 
     @Override
     public String name() {
-        return "uniform:" + Picks.num(fraction);
-    }
-
-    @Override
-    public int size() {
-        return n;
+        return spec.toString();
     }
 
     /** The per-epoch budget k. */
@@ -37,18 +27,7 @@ public final class UniformPolicy implements DynamicPolicy {
     }
 
     @Override
-    public boolean wantsRefreshPass(int epoch) {
-        return false;
-    }
-
-    @Override
-    public PolicyPlan plan(int epoch, int totalEpochs) {
-        Picks.checkEpoch(epoch, totalEpochs);
-        return PolicyPlan.unweighted(Picks.sampleRange(Picks.epochRandom(seed, epoch), n, k));
-    }
-
-    @Override
-    public void observe(int[] indices, float[] losses) {
-        Picks.checkObservation(n, indices, losses);
+    EpochPlan choose(int epoch, int totalEpochs) {
+        return EpochPlan.of(Picks.sampleRange(random(epoch), n, k));
     }
 }

@@ -1,8 +1,13 @@
 /**
- * Dynamic data pruning: a {@link dev.winnow.policy.DynamicPolicy} picks, before each epoch, which
- * training examples to train on (and with what loss weight), and learns from the per-example losses
- * the training loop feeds back. Engine-free; the training loop lives in {@code winnow-train}.
+ * Which examples each epoch trains on: an {@link dev.winnow.policy.EpochPolicy} returns one
+ * {@link dev.winnow.policy.EpochPlan} (indices and loss weights) per epoch, epochs counted from 1, and learns
+ * from the per-example losses the training loop feeds back. Dynamic pruning policies (full, uniform,
+ * ε-greedy, UCB, InfoBatch) and a static keep-list ({@link dev.winnow.policy.FixedPolicy}) are the same kind of
+ * thing to the loop; {@link dev.winnow.policy.StepLimitedPolicy} caps any of them at a number of optimizer
+ * steps. Engine-free; the training loop lives in {@code winnow-train}.
  *
- * <p>Build a policy from its spec with {@link dev.winnow.policy.DynamicPolicies#parse}.
+ * <p>Parse a spec once with {@link dev.winnow.policy.PolicySpec#parse} and build the policy with
+ * {@link dev.winnow.policy.PolicySpec#build}; {@link dev.winnow.policy.DynamicPolicies#catalogue()} lists
+ * every policy with its parameters, defaults and paper.
  */
 package dev.winnow.policy;

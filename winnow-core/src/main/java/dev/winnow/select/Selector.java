@@ -5,6 +5,7 @@ import dev.winnow.io.ScoreTable;
 import dev.winnow.random.RandomKey;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Selects a keep-list from scores (higher = harder), labels and a seed, following the exact rules of
@@ -22,11 +23,12 @@ public final class Selector {
     }
 
     /**
-     * Runs the selection. Fails with {@link IllegalArgumentException} when the budget does not fit the
+     * Runs the selection; the keep-list's provenance records the options and N (the caller adds its inputs
+     * and tool version with {@link KeepList#withSources}). Fails with {@link IllegalArgumentException} when the budget does not fit the
      * data (a usage error) and with {@link WinnowException} when the scores cannot be used (NaN anywhere
      * but {@code random}; an infinite score with {@code stratified}).
      */
-    public static Selection select(ScoreTable table, SelectOptions options) {
+    public static KeepList select(ScoreTable table, SelectOptions options) {
         int n = table.size();
         if (n == 0) {
             throw new WinnowException("no examples to select from");
@@ -407,7 +409,7 @@ public final class Selector {
             }
         }
 
-        Selection collect() {
+        KeepList collect() {
             int n = kept.length;
             int k = 0;
             for (boolean b : kept) {
@@ -443,7 +445,7 @@ public final class Selector {
                     outW = w;
                 }
             }
-            return new Selection(outIds, outW, n);
+            return KeepList.adopt(outIds, weight == null ? null : outW, new KeepListProvenance.Selected(o, n, List.of(), null));
         }
     }
 

@@ -21,7 +21,7 @@ class EpsilonGreedyPolicyTest {
     void withEpsilonZeroItIsGreedyByMovingAverage() {
         // k = 4: the four highest losses 3.1 (3), 2.5 (1), 1.7 (5), 1.1 (8), whatever the seed
         for (long seed = 0; seed < 20; seed++) {
-            assertThat(observedAll(0.4, 0.0, seed).plan(3, 10).indices()).containsExactly(1, 3, 5, 8);
+            assertThat(observedAll(0.4, 0.0, seed).plan(4, 10).indices()).containsExactly(1, 3, 5, 8);
         }
     }
 
@@ -31,7 +31,7 @@ class EpsilonGreedyPolicyTest {
         p.observe(new int[] {0, 1}, new float[] {4f, 1f});
         p.observe(new int[] {0, 1}, new float[] {0f, 2f});
         // mean0 = 4 + 0.5·(0 − 4) = 2; mean1 = 1 + 0.5·(2 − 1) = 1.5; the last loss would pick 1
-        assertThat(p.plan(1, 2).indices()).containsExactly(0);
+        assertThat(p.plan(2, 2).indices()).containsExactly(0);
     }
 
     @Test
@@ -39,7 +39,7 @@ class EpsilonGreedyPolicyTest {
         // k = 4; exploration floor(0.5·4) = 2 from the 8 non-greedy, greedy = the top 2: 3 and 1
         Set<Integer> explored = new HashSet<>();
         for (long seed = 0; seed < 200; seed++) {
-            int[] chosen = observedAll(0.4, 0.5, seed).plan(1, 10).indices();
+            int[] chosen = observedAll(0.4, 0.5, seed).plan(2, 10).indices();
             assertThat(chosen).hasSize(4).isSorted().doesNotHaveDuplicates().contains(1, 3);
             for (int i : chosen) {
                 if (i != 1 && i != 3) {
@@ -54,7 +54,7 @@ class EpsilonGreedyPolicyTest {
     void withEpsilonOneAllIsRandom() {
         Set<Integer> chosenEver = new HashSet<>();
         for (long seed = 0; seed < 100; seed++) {
-            for (int i : observedAll(0.2, 1.0, seed).plan(1, 10).indices()) {
+            for (int i : observedAll(0.2, 1.0, seed).plan(2, 10).indices()) {
                 chosenEver.add(i);
             }
         }
@@ -65,7 +65,7 @@ class EpsilonGreedyPolicyTest {
     void unseenExamplesComeFirst() {
         EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(10, 4, 0.3, 0.5); // k = 3
         p.observe(new int[] {0, 1, 2, 3, 4, 5}, new float[] {100, 100, 100, 100, 100, 100});
-        int[] chosen = p.plan(1, 5).indices();
+        int[] chosen = p.plan(2, 5).indices();
         assertThat(chosen).hasSize(3);
         assertThat(java.util.Arrays.stream(chosen).boxed().toList()).allSatisfy(i -> assertThat(i).isBetween(6, 9));
     }
@@ -75,6 +75,6 @@ class EpsilonGreedyPolicyTest {
         EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(10, 4, 0.5, 0.0); // k = 5
         p.observe(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new float[] {0, 1, 2, 3, 4, 5, 6, 7});
         // 8, 9 unseen; remaining budget 3 → greedy 7, 6, 5
-        assertThat(p.plan(1, 5).indices()).containsExactly(5, 6, 7, 8, 9);
+        assertThat(p.plan(2, 5).indices()).containsExactly(5, 6, 7, 8, 9);
     }
 }

@@ -8,7 +8,7 @@ class InfoBatchPolicyTest {
 
     @Test
     void nothingObservedMeansEverythingKeptUnweighted() {
-        PolicyPlan plan = new InfoBatchPolicy(5, 1, 0.5).plan(0, 10);
+        EpochPlan plan = new InfoBatchPolicy(5, 1, 0.5).plan(1, 10);
         assertThat(plan.indices()).containsExactly(0, 1, 2, 3, 4);
         assertThat(plan.weights()).isNull();
     }
@@ -19,8 +19,8 @@ class InfoBatchPolicyTest {
         InfoBatchPolicy p = new InfoBatchPolicy(5, 9, 0.5);
         p.observe(new int[] {0, 1, 2, 3}, new float[] {1f, 2f, 3f, 6f});
         int[] keptCount = new int[5];
-        for (int e = 0; e < 200; e++) {
-            PolicyPlan plan = p.plan(e, 1000);
+        for (int e = 1; e <= 200; e++) {
+            EpochPlan plan = p.plan(e, 1000);
             assertThat(plan.indices()).isSorted().contains(2, 3, 4);
             for (int j = 0; j < plan.size(); j++) {
                 int i = plan.indices()[j];
@@ -59,8 +59,8 @@ class InfoBatchPolicyTest {
         }
         int epochs = 4000;
         double avgEstimate = 0;
-        for (int e = 0; e < epochs; e++) {
-            PolicyPlan plan = p.plan(e, 1_000_000);
+        for (int e = 1; e <= epochs; e++) {
+            EpochPlan plan = p.plan(e, 1_000_000);
             double s = 0;
             for (int j = 0; j < plan.size(); j++) {
                 s += plan.weight(j) * loss[plan.indices()[j]];
@@ -90,8 +90,8 @@ class InfoBatchPolicyTest {
         p.observe(Picks.all(n), loss);
         int epochs = 3000;
         double[] weightSum = new double[n];
-        for (int e = 0; e < epochs; e++) {
-            PolicyPlan plan = p.plan(e, 1_000_000);
+        for (int e = 1; e <= epochs; e++) {
+            EpochPlan plan = p.plan(e, 1_000_000);
             for (int j = 0; j < plan.size(); j++) {
                 weightSum[plan.indices()[j]] += plan.weight(j);
             }
@@ -111,31 +111,31 @@ class InfoBatchPolicyTest {
             loss[i] = i;
         }
         p.observe(Picks.all(100), loss);
-        // 8 epochs: δ·8 = 7 → epochs 0..6 prune, 7 is full
-        assertThat(p.plan(6, 8).size()).isLessThan(100);
-        assertThat(p.plan(6, 8).weighted()).isTrue();
-        PolicyPlan last = p.plan(7, 8);
+        // 8 epochs: δ·8 = 7 → epochs 1..7 prune (e − 1 < 7), 8 is full
+        assertThat(p.plan(7, 8).size()).isLessThan(100);
+        assertThat(p.plan(7, 8).weighted()).isTrue();
+        EpochPlan last = p.plan(8, 8);
         assertThat(last.indices()).isEqualTo(Picks.all(100));
         assertThat(last.weights()).isNull();
-        // 10 epochs: δ·10 = 8.75 → epochs 0..8 prune, 9 is full
-        assertThat(p.plan(8, 10).size()).isLessThan(100);
-        assertThat(p.plan(9, 10).size()).isEqualTo(100);
-        assertThat(p.plan(9, 10).weights()).isNull();
-        // δ = 1 never anneals; δ = 0.5 of 4 epochs prunes 0 and 1 only
+        // 10 epochs: δ·10 = 8.75 → epochs 1..9 prune, 10 is full
+        assertThat(p.plan(9, 10).size()).isLessThan(100);
+        assertThat(p.plan(10, 10).size()).isEqualTo(100);
+        assertThat(p.plan(10, 10).weights()).isNull();
+        // δ = 1 never anneals; δ = 0.5 of 4 epochs prunes 1 and 2 only
         InfoBatchPolicy always = new InfoBatchPolicy(100, 3, 0.9, 1.0);
         always.observe(Picks.all(100), loss);
-        assertThat(always.plan(9, 10).size()).isLessThan(100);
+        assertThat(always.plan(10, 10).size()).isLessThan(100);
         InfoBatchPolicy half = new InfoBatchPolicy(100, 3, 0.9, 0.5);
         half.observe(Picks.all(100), loss);
-        assertThat(half.plan(1, 4).size()).isLessThan(100);
-        assertThat(half.plan(2, 4).size()).isEqualTo(100);
+        assertThat(half.plan(2, 4).size()).isLessThan(100);
+        assertThat(half.plan(3, 4).size()).isEqualTo(100);
     }
 
     @Test
     void rateZeroKeepsEverythingUnweighted() {
         InfoBatchPolicy p = new InfoBatchPolicy(4, 3, 0.0);
         p.observe(new int[] {0, 1, 2, 3}, new float[] {1, 2, 3, 6});
-        assertThat(p.plan(0, 10)).isEqualTo(PolicyPlan.unweighted(new int[] {0, 1, 2, 3}));
+        assertThat(p.plan(1, 10)).isEqualTo(EpochPlan.of(new int[] {0, 1, 2, 3}));
     }
 
     @Test
@@ -145,7 +145,7 @@ class InfoBatchPolicyTest {
         p.observe(new int[] {0}, new float[] {9f}); // now 9, 5, 5: mean 6.33, below: 1 and 2
         assertThat(p.lastLoss(0)).isEqualTo(9f);
         int dropped1 = 0;
-        for (int e = 0; e < 50; e++) {
+        for (int e = 1; e <= 50; e++) {
             int[] idx = p.plan(e, 1000).indices();
             assertThat(idx).contains(0);
             if (idx.length < 3) {

@@ -52,23 +52,23 @@ class LossEmaPolicyTest {
     @Test
     void badEpochsAreRefused() {
         UcbPolicy p = new UcbPolicy(4, 0, 0.5, 1.0);
-        assertThatThrownBy(() -> p.plan(3, 3)).hasMessageContaining("outside 0..2");
-        assertThatThrownBy(() -> p.plan(-1, 3)).hasMessageContaining("outside 0..2");
-        assertThatThrownBy(() -> p.plan(0, 0)).hasMessageContaining("totalEpochs");
+        assertThatThrownBy(() -> p.plan(4, 3)).hasMessageContaining("outside 1..3");
+        assertThatThrownBy(() -> p.plan(0, 3)).hasMessageContaining("outside 1..3");
+        assertThatThrownBy(() -> p.plan(1, 0)).hasMessageContaining("totalEpochs");
     }
 
     @Test
     void refreshPassEveryRthEpochIsAskedForAndCounted() {
         UcbPolicy p = new UcbPolicy(10, 0, 0.3, 1.0, 0.2, 2);
-        assertThat(p.wantsRefreshPass(0)).isFalse();
         assertThat(p.wantsRefreshPass(1)).isFalse();
-        assertThat(p.wantsRefreshPass(2)).isTrue();
-        assertThat(p.wantsRefreshPass(3)).isFalse();
-        assertThat(p.wantsRefreshPass(4)).isTrue();
-        assertThat(p.plan(1, 10).forwardOnly()).isZero();
-        assertThat(p.plan(2, 10).forwardOnly()).isEqualTo(10);
+        assertThat(p.wantsRefreshPass(2)).isFalse();
+        assertThat(p.wantsRefreshPass(3)).isTrue();
+        assertThat(p.wantsRefreshPass(4)).isFalse();
+        assertThat(p.wantsRefreshPass(5)).isTrue();
+        assertThat(p.plan(2, 10).forwardOnly()).isZero();
+        assertThat(p.plan(3, 10).forwardOnly()).isEqualTo(10);
         UcbPolicy never = new UcbPolicy(10, 0, 0.3, 1.0);
-        for (int e = 0; e < 10; e++) {
+        for (int e = 1; e <= 10; e++) {
             assertThat(never.wantsRefreshPass(e)).isFalse();
             assertThat(never.plan(e, 10).forwardOnly()).isZero();
         }
@@ -77,11 +77,11 @@ class LossEmaPolicyTest {
     @Test
     void afterARefreshPassNothingIsUnseenAndTheChoiceFollowsTheScores() {
         EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(6, 3, 0.5, 0.0, 0.2, 1);
-        PolicyPlan first = p.plan(0, 4); // all unseen: 3 at random
+        EpochPlan first = p.plan(1, 4); // all unseen: 3 at random
         assertThat(first.indices()).hasSize(3);
-        assertThat(p.wantsRefreshPass(1)).isTrue();
+        assertThat(p.wantsRefreshPass(2)).isTrue();
         p.observe(new int[] {0, 1, 2, 3, 4, 5}, new float[] {0.1f, 5f, 0.2f, 4f, 0.3f, 3f});
-        PolicyPlan second = p.plan(1, 4);
+        EpochPlan second = p.plan(2, 4);
         assertThat(second.indices()).containsExactly(1, 3, 5);
         assertThat(second.forwardOnly()).isEqualTo(6);
     }

@@ -19,9 +19,9 @@ class PolicyPropertiesTest {
     }
 
     /** Runs the loop protocol for {@code epochs} epochs and returns the plans. */
-    private static List<PolicyPlan> run(DynamicPolicy p, int epochs) {
-        List<PolicyPlan> plans = new ArrayList<>();
-        for (int e = 0; e < epochs; e++) {
+    private static List<EpochPlan> run(EpochPolicy p, int epochs) {
+        List<EpochPlan> plans = new ArrayList<>();
+        for (int e = 1; e <= epochs; e++) {
             if (p.wantsRefreshPass(e)) {
                 int[] all = Picks.all(p.size());
                 float[] l = new float[all.length];
@@ -30,7 +30,7 @@ class PolicyPropertiesTest {
                 }
                 p.observe(all, l);
             }
-            PolicyPlan plan = p.plan(e, epochs);
+            EpochPlan plan = p.plan(e, epochs);
             plans.add(plan);
             int[] idx = plan.indices();
             float[] l = new float[idx.length];
@@ -49,11 +49,11 @@ class PolicyPropertiesTest {
             @ForAll @Scale(4) @DoubleRange(min = 0.0, max = 1.0) double eps,
             @ForAll long seed) {
         int k = Math.max(1, (int) Math.floor(f * n));
-        for (DynamicPolicy p : List.of(
+        for (EpochPolicy p : List.of(
                 new UniformPolicy(n, seed, f),
                 new EpsilonGreedyPolicy(n, seed, f, eps),
                 new UcbPolicy(n, seed, f, eps * 3, 0.3, 2))) {
-            for (PolicyPlan plan : run(p, 5)) {
+            for (EpochPlan plan : run(p, 5)) {
                 assertThat(plan.indices()).as(p.name()).hasSize(k).isSorted().doesNotHaveDuplicates();
                 assertThat(java.util.Arrays.stream(plan.indices()).boxed().toList()).allSatisfy(i -> assertThat(i).isBetween(0, n - 1));
                 assertThat(plan.weights()).isNull();
@@ -67,10 +67,10 @@ class PolicyPropertiesTest {
             @ForAll @Scale(4) @DoubleRange(min = 0.0, max = 0.99) double r,
             @ForAll long seed) {
         InfoBatchPolicy p = new InfoBatchPolicy(n, seed, r);
-        List<PolicyPlan> plans = run(p, 8);
+        List<EpochPlan> plans = run(p, 8);
         assertThat(plans.get(0).size()).isEqualTo(n); // nothing observed yet
-        assertThat(plans.get(7).size()).isEqualTo(n); // annealing: epoch 7 ≥ 0.875·8
-        for (PolicyPlan plan : plans) {
+        assertThat(plans.get(7).size()).isEqualTo(n); // annealing: epoch 8, and 8 − 1 ≥ 0.875·8
+        for (EpochPlan plan : plans) {
             assertThat(plan.indices()).isSorted().doesNotHaveDuplicates();
             for (int j = 0; j < plan.size(); j++) {
                 assertThat(plan.weight(j)).isIn(1f, p.keptWeight());
@@ -81,10 +81,10 @@ class PolicyPropertiesTest {
     @Property(tries = 30)
     void sameSeedSameChoices(@ForAll long seed) {
         for (String spec : List.of("uniform:0.3", "eps-greedy:0.3,0.5", "ucb:0.3,1.0,refresh=2", "infobatch:0.5")) {
-            List<PolicyPlan> a = run(DynamicPolicies.parse(spec, 97, seed), 6);
-            List<PolicyPlan> b = run(DynamicPolicies.parse(spec, 97, seed), 6);
+            List<EpochPlan> a = run(PolicySpec.parse(spec).build(97, seed), 6);
+            List<EpochPlan> b = run(PolicySpec.parse(spec).build(97, seed), 6);
             assertThat(a).as(spec).isEqualTo(b);
-            List<PolicyPlan> c = run(DynamicPolicies.parse(spec, 97, seed + 1), 6);
+            List<EpochPlan> c = run(PolicySpec.parse(spec).build(97, seed + 1), 6);
             assertThat(c).as(spec + " with another seed").isNotEqualTo(a);
         }
     }

@@ -3,6 +3,7 @@ package dev.winnow.policy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UniformPolicyTest {
 
@@ -10,8 +11,8 @@ class UniformPolicyTest {
     void freshBudgetEachEpochAscendingUnweighted() {
         UniformPolicy p = new UniformPolicy(50, 1, 0.2);
         assertThat(p.budget()).isEqualTo(10);
-        PolicyPlan a = p.plan(0, 5);
-        PolicyPlan b = p.plan(1, 5);
+        EpochPlan a = p.plan(1, 5);
+        EpochPlan b = p.plan(2, 5);
         assertThat(a.indices()).hasSize(10).isSorted().doesNotHaveDuplicates();
         assertThat(a.weights()).isNull();
         assertThat(a.forwardOnly()).isZero();
@@ -23,7 +24,7 @@ class UniformPolicyTest {
         // P(an example is missed in 60 epochs) = 0.8^60 ≈ 1.5e-6, times 50 examples ≈ 8e-5
         UniformPolicy p = new UniformPolicy(50, 42, 0.2);
         boolean[] visited = new boolean[50];
-        for (int e = 0; e < 60; e++) {
+        for (int e = 1; e <= 60; e++) {
             for (int i : p.plan(e, 60).indices()) {
                 visited[i] = true;
             }
@@ -36,7 +37,7 @@ class UniformPolicyTest {
         // 2000 epochs at f = 0.1 of 30 (k = 3): each example expected 200 times, sd = sqrt(2000·0.1·0.9) ≈ 13.4
         UniformPolicy p = new UniformPolicy(30, 8, 0.1);
         int[] visits = new int[30];
-        for (int e = 0; e < 2000; e++) {
+        for (int e = 1; e <= 2000; e++) {
             for (int i : p.plan(e, 2000).indices()) {
                 visits[i]++;
             }
@@ -46,13 +47,34 @@ class UniformPolicyTest {
 
     @Test
     void atLeastOneExample() {
-        assertThat(new UniformPolicy(10, 1, 0.01).plan(0, 1).indices()).hasSize(1);
+        assertThat(new UniformPolicy(10, 1, 0.01).plan(1, 1).indices()).hasSize(1);
     }
 
     @Test
     void fullPolicyTakesAll() {
         FullPolicy p = new FullPolicy(4);
-        assertThat(p.plan(2, 3)).isEqualTo(PolicyPlan.unweighted(new int[] {0, 1, 2, 3}));
-        assertThat(p.wantsRefreshPass(0)).isFalse();
+        assertThat(p.plan(3, 3)).isEqualTo(EpochPlan.of(new int[] {0, 1, 2, 3}));
+        assertThat(p.wantsRefreshPass(1)).isFalse();
+    }
+
+    @Test
+    void epochEMakesTheChoicesOfTheGeneratorOfEMinusOne() {
+        // epochs counted from 0 before: the seed of epoch e is still the random key of (seed, e − 1)
+        UniformPolicy p = new UniformPolicy(50, 7, 0.2);
+        for (int e = 1; e <= 5; e++) {
+            assertThat(p.plan(e, 5).indices()).isEqualTo(Picks.sampleRange(Picks.epochRandom(7, e - 1), 50, 10));
+        }
+    }
+
+    @Test
+    void aSeededPolicyDrivesOneRunASeedlessOneMany() {
+        UniformPolicy u = new UniformPolicy(10, 1, 0.5);
+        u.onRunStart(3);
+        assertThatThrownBy(() -> u.onRunStart(3)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("uniform:0.5 drives one run");
+        FullPolicy f = new FullPolicy(10);
+        f.onRunStart(3);
+        f.onRunStart(3);
+        assertThatThrownBy(() -> f.onRunStart(0)).hasMessageContaining("totalEpochs must be >= 1");
     }
 }

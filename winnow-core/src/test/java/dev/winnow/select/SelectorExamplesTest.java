@@ -130,21 +130,21 @@ class SelectorExamplesTest {
     void calibratedKeepsAlphaHardestAndWeightsTheRandomRest() {
         // k = 4, alpha 0.5: k_s = 2 hardest (0, 5); k_r = 2 smallest keys among {1,2,3,4,6,7}: 4, 2;
         // weight (8 - 2) / 2 = 3. Weights: 1 + 1 + 3 + 3 = 8 = N.
-        Selection s = Selector.select(table(SCORES, ONE_CLASS), opts(Strategy.CALIBRATED, 0.5).withAlpha(0.5));
+        KeepList s = Selector.select(table(SCORES, ONE_CLASS), opts(Strategy.CALIBRATED, 0.5).withAlpha(0.5));
         assertThat(s.ids()).containsExactly(0, 2, 4, 5);
         assertThat(s.weights()).containsExactly(1.0, 3.0, 3.0, 1.0);
-        assertThat(SelectionWriter.csvText(s)).isEqualTo("id,weight\n0,1\n2,3\n4,3\n5,1\n");
+        assertThat(KeepListWriter.csvText(s)).isEqualTo("id,weight\n0,1\n2,3\n4,3\n5,1\n");
     }
 
     @Test
     void calibratedWeightsThatAreNotWholeRoundTrip() {
         // k = 3, alpha 0.4: k_s = floor(1.2) = 1 (id 0); k_r = 2: 4, 2; weight (8 - 1) / 2 = 3.5
-        Selection s = Selector.select(table(SCORES, ONE_CLASS), opts(Strategy.CALIBRATED, 0.375).withAlpha(0.4));
-        assertThat(SelectionWriter.csvText(s)).isEqualTo("id,weight\n0,1\n2,3.5\n4,3.5\n");
+        KeepList s = Selector.select(table(SCORES, ONE_CLASS), opts(Strategy.CALIBRATED, 0.375).withAlpha(0.4));
+        assertThat(KeepListWriter.csvText(s)).isEqualTo("id,weight\n0,1\n2,3.5\n4,3.5\n");
         // alpha 0: k = 3 random from 8, weight 8/3
-        Selection r = Selector.select(table(SCORES, ONE_CLASS), opts(Strategy.CALIBRATED, 0.375).withAlpha(0));
+        KeepList r = Selector.select(table(SCORES, ONE_CLASS), opts(Strategy.CALIBRATED, 0.375).withAlpha(0));
         assertThat(r.ids()).containsExactly(0, 2, 4);
-        assertThat(SelectionWriter.csvText(r)).isEqualTo(
+        assertThat(KeepListWriter.csvText(r)).isEqualTo(
                 "id,weight\n0,2.6666666666666665\n2,2.6666666666666665\n4,2.6666666666666665\n");
         assertThat(Double.parseDouble("2.6666666666666665")).isEqualTo(8.0 / 3.0);
     }
@@ -185,9 +185,9 @@ class SelectorExamplesTest {
     void classBalancedCalibratedWeightsPerClass() {
         // quotas 3 and 1, alpha 0.5. class 0: k_s = 1 (id 0), k_r = 2 from {1,2,3,4} by key: 4, 2; weight (5-1)/2 = 2.
         // class 1: k_s = 0, k_r = 1 from {5,6,7}: 7; weight 3/1 = 3. Sum 1 + 2 + 2 + 3 = 8.
-        Selection s = Selector.select(table(SCORES, TWO_CLASSES),
+        KeepList s = Selector.select(table(SCORES, TWO_CLASSES),
                 opts(Strategy.CALIBRATED, 0.5).withClassBalanced(true));
-        assertThat(SelectionWriter.csvText(s)).isEqualTo("id,weight\n0,1\n2,2\n4,2\n7,3\n");
+        assertThat(KeepListWriter.csvText(s)).isEqualTo("id,weight\n0,1\n2,2\n4,2\n7,3\n");
     }
 
     @Test
@@ -246,11 +246,11 @@ class SelectorExamplesTest {
 
     @Test
     void weightsFormatExactlyAndRoundTrip() {
-        assertThat(Selection.formatWeight(1.0)).isEqualTo("1");
-        assertThat(Selection.formatWeight(3.0)).isEqualTo("3");
-        assertThat(Selection.formatWeight(2.5)).isEqualTo("2.5");
-        assertThat(Selection.formatWeight(22.0 / 3.0)).isEqualTo("7.3333333333333330".replaceAll("0+$", ""));
-        assertThat(Selection.formatWeight(1e9 / 3.0)).isEqualTo("333333333.33333331");
-        assertThat(Double.parseDouble(Selection.formatWeight(1e9 / 3.0))).isEqualTo(1e9 / 3.0);
+        assertThat(KeepList.formatWeight(1.0)).isEqualTo("1");
+        assertThat(KeepList.formatWeight(3.0)).isEqualTo("3");
+        assertThat(KeepList.formatWeight(2.5)).isEqualTo("2.5");
+        assertThat(KeepList.formatWeight(22.0 / 3.0)).isEqualTo("7.3333333333333330".replaceAll("0+$", ""));
+        assertThat(KeepList.formatWeight(1e9 / 3.0)).isEqualTo("333333333.33333331");
+        assertThat(Double.parseDouble(KeepList.formatWeight(1e9 / 3.0))).isEqualTo(1e9 / 3.0);
     }
 }

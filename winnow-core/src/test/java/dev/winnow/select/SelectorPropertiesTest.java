@@ -76,11 +76,11 @@ class SelectorPropertiesTest {
         if (!fits(o, n)) {
             return;
         }
-        Selection s = Selector.select(t, o);
+        KeepList s = Selector.select(t, o);
         TreeMap<Long, Double> expected = ReferenceSelector.select(t, o);
         TreeMap<Long, Double> actual = new TreeMap<>();
         for (int i = 0; i < s.size(); i++) {
-            actual.put(s.ids()[i], s.weights()[i]);
+            actual.put(s.id(i), s.weight(i));
         }
         assertThat(actual).isEqualTo(expected);
     }
@@ -94,7 +94,7 @@ class SelectorPropertiesTest {
         if (!fits(o, n)) {
             return;
         }
-        Selection s = Selector.select(t, o);
+        KeepList s = Selector.select(t, o);
         assertThat(s.size()).isEqualTo(o.resolve(n));
         Set<Long> input = new HashSet<>();
         for (long id : t.ids()) {
@@ -118,7 +118,7 @@ class SelectorPropertiesTest {
             return;
         }
         int k = ob.resolve(n);
-        Selection s = Selector.select(t, ob);
+        KeepList s = Selector.select(t, ob);
         Map<Integer, Integer> size = new TreeMap<>();
         Map<Integer, Integer> kept = new TreeMap<>();
         for (int i = 0; i < n; i++) {
@@ -146,7 +146,7 @@ class SelectorPropertiesTest {
         SelectOptions o = SelectOptions.of(Strategy.STRATIFIED, new Budget.Fraction(permille / 1000.0), seed)
                 .withBins(bins);
         int k = o.resolve(n);
-        Selection s = Selector.select(t, o);
+        KeepList s = Selector.select(t, o);
         assertThat(s.size()).isEqualTo(k);
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
@@ -196,16 +196,17 @@ class SelectorPropertiesTest {
         ScoreTable t = randomTable(seed, n, 4, false);
         SelectOptions o = SelectOptions.of(Strategy.CALIBRATED, new Budget.Fraction(permille / 1000.0), seed)
                 .withAlpha(alphaPercent / 100.0).withClassBalanced(balanced);
-        Selection s = Selector.select(t, o);
+        KeepList s = Selector.select(t, o);
         if (balanced) {
             // a class whose quota is 0 contributes no weight; every class with a quota sums to its size
             Map<Integer, Integer> size = new TreeMap<>();
             Map<Integer, Double> wsum = new TreeMap<>();
+            long[] keptIds = s.ids();
             for (int i = 0; i < n; i++) {
                 size.merge(t.labels()[i], 1, Integer::sum);
-                int at = java.util.Arrays.binarySearch(s.ids(), t.ids()[i]);
+                int at = java.util.Arrays.binarySearch(keptIds, t.ids()[i]);
                 if (at >= 0) {
-                    wsum.merge(t.labels()[i], s.weights()[at], Double::sum);
+                    wsum.merge(t.labels()[i], s.weight(at), Double::sum);
                 }
             }
             wsum.forEach((c, w) -> assertThat(w).isCloseTo(size.get(c), within(1e-9 * n)));
@@ -221,7 +222,7 @@ class SelectorPropertiesTest {
         if (!fits(o, n)) {
             return;
         }
-        String a = SelectionWriter.csvText(Selector.select(t, o));
+        String a = KeepListWriter.csvText(Selector.select(t, o));
         // the same rows in another order give the same keep-list
         int[] perm = new SplittableRandom(dataSeed).ints(n, 0, Integer.MAX_VALUE).toArray();
         Integer[] idx = new Integer[n];
@@ -237,16 +238,16 @@ class SelectorPropertiesTest {
             labels[i] = t.labels()[idx[i]];
             scores[i] = t.scores()[idx[i]];
         }
-        String b = SelectionWriter.csvText(Selector.select(new ScoreTable(ids, labels, scores), o));
+        String b = KeepListWriter.csvText(Selector.select(new ScoreTable(ids, labels, scores), o));
         assertThat(b).isEqualTo(a);
-        assertThat(SelectionWriter.csvText(Selector.select(t, o))).isEqualTo(a);
+        assertThat(KeepListWriter.csvText(Selector.select(t, o))).isEqualTo(a);
     }
 
     @Property(tries = 50)
     void differentSeedsPickDifferentRandomSets(@ForAll long seed) {
         ScoreTable t = randomTable(7, 1000, 1, false);
-        Selection a = Selector.select(t, SelectOptions.of(Strategy.RANDOM, new Budget.Fraction(0.1), seed));
-        Selection b = Selector.select(t, SelectOptions.of(Strategy.RANDOM, new Budget.Fraction(0.1), seed + 1));
+        KeepList a = Selector.select(t, SelectOptions.of(Strategy.RANDOM, new Budget.Fraction(0.1), seed));
+        KeepList b = Selector.select(t, SelectOptions.of(Strategy.RANDOM, new Budget.Fraction(0.1), seed + 1));
         // two independent 100-of-1000 draws share about 10 ids; all 100 shared has probability ~ 1e-139
         Set<Long> common = new HashSet<>();
         for (long id : a.ids()) {

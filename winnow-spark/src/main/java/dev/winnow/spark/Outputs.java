@@ -1,7 +1,7 @@
 package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
-import dev.winnow.select.Selection;
+import dev.winnow.select.KeepList;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -40,7 +40,7 @@ final class Outputs {
 
     /** A keep-list (id, weight): CSV {@code id,weight} sorted by id, or Parquet. */
     static void writeKeepList(SparkSession spark, Dataset<Row> keep, String out, boolean force) {
-        write(spark, keep, out, force, KEEP_HEADER, r -> r.getLong(0) + "," + Selection.formatWeight(r.getDouble(1)));
+        write(spark, keep, out, force, KEEP_HEADER, r -> r.getLong(0) + "," + KeepList.formatWeight(r.getDouble(1)));
     }
 
 

@@ -3,8 +3,8 @@ package dev.winnow.spark;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
 import dev.winnow.select.Budget;
+import dev.winnow.select.KeepList;
 import dev.winnow.select.SelectOptions;
-import dev.winnow.select.Selection;
 import dev.winnow.select.Selector;
 import dev.winnow.select.Strategy;
 import org.apache.spark.sql.Dataset;
@@ -78,10 +78,10 @@ class SelectEqualsCoreTest {
     @MethodSource("cases")
     void sparkKeepsWhatTheCoreKeeps(SelectOptions options, String score) {
         ScoreTable t = score.equals("el2n") ? el2n : forgetting;
-        Selection core = Selector.select(t, options);
+        KeepList core = Selector.select(t, options);
         List<String> want = new ArrayList<>();
         for (int i = 0; i < core.size(); i++) {
-            want.add(core.ids()[i] + "," + Selection.formatWeight(core.weights()[i]));
+            want.add(core.id(i) + "," + KeepList.formatWeight(core.weight(i)));
         }
         assertThat(want).hasSizeGreaterThan(100);
         for (int partitions : new int[] {1, 3, 7}) {
@@ -99,7 +99,7 @@ class SelectEqualsCoreTest {
         try {
             return SparkSelect.select(df, options, ranks).collectAsList().stream()
                     .sorted(java.util.Comparator.comparingLong(r -> r.getLong(0)))
-                    .map(r -> r.getLong(0) + "," + Selection.formatWeight(r.getDouble(1))).toList();
+                    .map(r -> r.getLong(0) + "," + KeepList.formatWeight(r.getDouble(1))).toList();
         } finally {
             ranks.release();
         }

@@ -6,7 +6,6 @@ import dev.winnow.score.ScoreOptions;
 import dev.winnow.score.Scores;
 import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
-import dev.winnow.select.Selection;
 import dev.winnow.select.Selector;
 import dev.winnow.select.Strategy;
 
@@ -63,12 +62,7 @@ public final class CoreScoring {
     public static StudyEngine.Selector selector() {
         return (m, scores, labels, ids, keep, seed) -> {
             float[] s = scores != null ? scores : new float[ids.length];
-            Selection sel = Selector.select(new ScoreTable(ids, labels, s), options(m, keep, seed));
-            float[] w = new float[sel.size()];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = (float) sel.weights()[i];
-            }
-            return new StudyEngine.KeepList(sel.ids(), w);
+            return Selector.select(new ScoreTable(ids, labels, s), options(m, keep, seed));
         };
     }
 }

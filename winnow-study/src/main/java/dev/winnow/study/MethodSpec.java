@@ -63,7 +63,7 @@ public record MethodSpec(String name, String score, String strategy, List<Double
                     throw new IllegalArgumentException("method '" + name + "': dynamic needs a policy, e.g. dynamic:uniform:keep or dynamic:infobatch:0.5");
                 }
                 try {
-                    dev.winnow.policy.DynamicPolicies.parse(policyAt(policy, 0.5), 100, 0);
+                    dev.winnow.policy.PolicySpec.parse(policyAt(policy, 0.5));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("method '" + name + "': " + e.getMessage());
                 }

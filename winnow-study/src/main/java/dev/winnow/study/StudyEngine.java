@@ -1,6 +1,8 @@
 package dev.winnow.study;
 
 import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.policy.PolicySpec;
+import dev.winnow.select.KeepList;
 
 import java.nio.file.Path;
 
@@ -39,7 +41,7 @@ public record StudyEngine(DataLoader loader, ProxyRecorder proxy, Scorer scorer,
     }
 
     /**
-     * Selects the keep-list of a method. {@code scores} is {@code null} for random selection; {@code labels}
+     * Selects the (core) keep-list of a method. {@code scores} is {@code null} for random selection; {@code labels}
      * are the training labels (noisy where the study adds noise), all arrays in the same index order.
      */
     @FunctionalInterface
@@ -57,26 +59,14 @@ public record StudyEngine(DataLoader loader, ProxyRecorder proxy, Scorer scorer,
     public record Cost(double seconds, long forward, long backward) {
     }
 
-    /** The examples a method keeps (ids sorted ascending) and their loss weights (1 unless the strategy weights). */
-    public record KeepList(long[] ids, float[] weights) {
-        public KeepList {
-            if (ids.length != weights.length) {
-                throw new IllegalArgumentException("ids and weights differ in length");
-            }
-            if (ids.length == 0) {
-                throw new IllegalArgumentException("empty keep-list");
-            }
-        }
-    }
-
     /**
-     * One target training: on examples {@code ids} (with {@code weights}, or all 1 when {@code null}) using
-     * {@code trainLabels} (index order over the whole training set), for {@code epochs} epochs but at most
-     * {@code maxSteps} optimizer steps (0 = no step limit). With a {@code policy} (a core dynamic policy
-     * spec, else {@code null}) the policy picks each epoch's examples among {@code ids}.
+     * One target training: on the examples of {@code keep} (with its weights) using {@code trainLabels} (index
+     * order over the whole training set), for {@code epochs} epochs but at most {@code maxSteps} optimizer
+     * steps (0 = no step limit). With a {@code policy} (a core dynamic policy, {@code keep} already filled in;
+     * else {@code null}) the policy picks each epoch's examples among those of {@code keep}.
      */
-    public record TrainRequest(StudyData data, int[] trainLabels, long[] ids, float[] weights, long seed,
-                               StudySpec spec, int epochs, long maxSteps, String policy) {
+    public record TrainRequest(StudyData data, int[] trainLabels, KeepList keep, long seed,
+                               StudySpec spec, int epochs, long maxSteps, PolicySpec policy) {
     }
 
     /**

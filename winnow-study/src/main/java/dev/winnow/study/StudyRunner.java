@@ -416,24 +416,21 @@ public final class StudyRunner {
         StudyData data = ctx.data;
         int n = data.size();
         String name = m == null ? MethodSpec.FULL : m.name();
-        long[] ids;
-        float[] weights;
+        dev.winnow.select.KeepList kept;
         double selectionSeconds = 0;
         double selectionCpu = 0;
         if (m == null || m.strategy().equals("dynamic")) {
-            ids = data.ids().clone();
-            Arrays.sort(ids);
-            weights = null;
+            kept = dev.winnow.select.KeepList.given("the whole training set", data.ids(), null);
         } else {
             float[] s = m.needsScore() ? ctx.scores.get(m.score()) : null;
             long t0 = System.nanoTime();
             double cpu0 = processCpuSeconds();
-            StudyEngine.KeepList kl = engine.selector().select(m, s, ctx.trainLabels, data.ids(), keep, ctx.seed);
+            kept = engine.selector().select(m, s, ctx.trainLabels, data.ids(), keep, ctx.seed);
             selectionSeconds = (System.nanoTime() - t0) / 1e9;
             selectionCpu = processCpuSeconds() - cpu0;
-            ids = kl.ids();
-            weights = kl.weights();
         }
+        long[] ids = kept.ids();
+        float[] weights = kept.lossWeights(); // null when unweighted
         int k = ids.length;
         long stepsPerEpochFull = ceilDiv(n, spec.batchSize());
         int epochs = spec.epochs();
@@ -445,8 +442,8 @@ public final class StudyRunner {
         }
         long tTrain = System.nanoTime();
         double cpuTrain0 = processCpuSeconds();
-        StudyEngine.TrainOutcome out = engine.trainer().train(new StudyEngine.TrainRequest(
-                data, ctx.trainLabels, ids, weights, ctx.seed, spec, epochs, maxSteps, dynamic ? m.policyAt(keep) : null));
+        StudyEngine.TrainOutcome out = engine.trainer().train(new StudyEngine.TrainRequest(data, ctx.trainLabels, kept,
+                ctx.seed, spec, epochs, maxSteps, dynamic ? dev.winnow.policy.PolicySpec.parse(m.policyAt(keep)) : null));
         double wall = (System.nanoTime() - tTrain) / 1e9;
         double targetCpu = processCpuSeconds() - cpuTrain0;
         // setup the trainer did not time itself (building the model, copying the subset) is training cost too

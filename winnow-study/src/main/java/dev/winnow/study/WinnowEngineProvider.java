@@ -3,8 +3,10 @@ package dev.winnow.study;
 import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsWriter;
 import dev.winnow.dynamics.Signal;
-import dev.winnow.train.EpochPlan;
-import dev.winnow.train.EpochSelection;
+import dev.winnow.policy.EpochPolicy;
+import dev.winnow.policy.FixedPolicy;
+import dev.winnow.policy.FullPolicy;
+import dev.winnow.policy.StepLimitedPolicy;
 import dev.winnow.train.OptimizerKind;
 import dev.winnow.train.ProxyTrainer;
 import dev.winnow.train.RecordOptions;
@@ -20,7 +22,6 @@ import dev.winnow.train.model.ModelSpec;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
@@ -230,7 +231,7 @@ public final class WinnowEngineProvider implements StudyEngine.Provider {
             Recorder rec = new Recorder(w, new RecordOptions(all, false, false, false), bundle.train());
             for (int r = 0; r < spec.proxyRuns(); r++) {
                 try (ProxyTrainer t = new ProxyTrainer(bundle, config(spec, spec.proxyEpochs(), seed * 1000 + r), r)) {
-                    TrainResult res = t.train(EpochPlan.full(), List.of(rec));
+                    TrainResult res = t.train(new FullPolicy(bundle.train().size()), List.of(rec));
                     fwd += res.examplesForward() + res.recordForward() + res.evalForward();
                     bwd += res.examplesBackward() + res.recordBackward();
                 }
@@ -248,45 +249,15 @@ public final class WinnowEngineProvider implements StudyEngine.Provider {
     static StudyEngine.TrainOutcome train(StudyEngine.TrainRequest r) {
         BundleData d = (BundleData) r.data();
         DataBundle bundle = d.relabelled(r.trainLabels());
-        Examples train = bundle.train();
-        int[] idx = train.indicesOf(r.ids());
-        float[] w = r.weights();
-        int batch = r.spec().batchSize();
-        long maxSteps = r.maxSteps();
-        int epochs = r.epochs();
-        EpochPlan plan = (epoch, n) -> {
-            if (maxSteps > 0 && epoch == epochs) {
-                // the step budget ends inside the last epoch: a seeded share of the keep-list
-                long perEpoch = (idx.length + batch - 1) / batch;
-                long left = maxSteps - perEpoch * (epochs - 1);
-                int take = (int) Math.min(idx.length, left * batch);
-                if (take < idx.length) {
-                    int[] order = new int[idx.length];
-                    for (int i = 0; i < order.length; i++) {
-                        order[i] = i;
-                    }
-                    SplittableRandom rnd = new SplittableRandom(r.seed() * 31 + epoch);
-                    for (int i = order.length - 1; i > 0; i--) {
-                        int j = rnd.nextInt(i + 1);
-                        int t = order[i];
-                        order[i] = order[j];
-                        order[j] = t;
-                    }
-                    int[] sub = new int[take];
-                    float[] sw = w == null ? null : new float[take];
-                    for (int i = 0; i < take; i++) {
-                        sub[i] = idx[order[i]];
-                        if (sw != null) {
-                            sw[i] = w[order[i]];
-                        }
-                    }
-                    return new EpochSelection(sub, sw);
-                }
-            }
-            return new EpochSelection(idx, w);
-        };
         if (r.policy() != null) {
             return trainDynamic(r, d, bundle);
+        }
+        int batch = r.spec().batchSize();
+        int epochs = r.epochs();
+        EpochPolicy plan = FixedPolicy.of(r.keep(), bundle.train().ids());
+        if (r.maxSteps() > 0) {
+            // the step budget ends inside the last epoch: a seeded share of the keep-list
+            plan = new StepLimitedPolicy(plan, batch, r.maxSteps(), r.seed());
         }
         try (ProxyTrainer t = new ProxyTrainer(bundle, config(r.spec(), epochs, r.seed()), 0)) {
             TrainResult res = t.train(plan, List.of());
@@ -304,14 +275,13 @@ public final class WinnowEngineProvider implements StudyEngine.Provider {
     }
 
     /**
-     * Training driven by a core dynamic policy through the loop's {@link dev.winnow.train.DynamicEpochPlan}:
-     * it picks each epoch's examples (and weights) from the losses it saw, with a forward-only refresh
-     * pass over all examples where it wants one. The refresh passes are counted as training forward
-     * examples, and their time as training time.
+     * Training driven by a core dynamic policy: it picks each epoch's examples (and weights) from the losses it
+     * saw, with a forward-only refresh pass over all examples where it wants one. The refresh passes are
+     * counted as training forward examples, and their time as training time.
      */
     static StudyEngine.TrainOutcome trainDynamic(StudyEngine.TrainRequest r, BundleData d, DataBundle bundle) {
         int n = bundle.train().size();
-        dev.winnow.train.DynamicEpochPlan plan = dev.winnow.train.DynamicEpochPlan.parse(r.policy(), n, r.seed());
+        EpochPolicy plan = r.policy().build(n, r.seed());
         try (ProxyTrainer t = new ProxyTrainer(bundle, config(r.spec(), r.epochs(), r.seed()), 0)) {
             TrainResult res = t.train(plan, List.of());
             long t1 = System.nanoTime();

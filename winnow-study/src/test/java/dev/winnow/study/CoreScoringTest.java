@@ -1,7 +1,7 @@
 package dev.winnow.study;
 
 import dev.winnow.io.ScoreTable;
-import dev.winnow.select.Selection;
+import dev.winnow.select.KeepList;
 import dev.winnow.select.Selector;
 import dev.winnow.study.results.RunRecord;
 import org.junit.jupiter.api.Test;
@@ -30,10 +30,10 @@ class CoreScoringTest {
         ScoreTable el2n = ScoreTable.read(dir.resolve("scores/seed-0/el2n_2.csv"));
         for (String m : List.of("el2n@2:hard", "el2n@2:calibrated:0.5", "el2n@2:window:0.1")) {
             RunRecord l = lines.stream().filter(x -> x.method().equals(m)).findFirst().orElseThrow();
-            Selection expected = Selector.select(el2n, CoreScoring.options(MethodSpec.parse(m), 0.3, 0));
+            KeepList expected = Selector.select(el2n, CoreScoring.options(MethodSpec.parse(m), 0.3, 0));
             float[] wts = new float[expected.size()];
             for (int i = 0; i < wts.length; i++) {
-                wts[i] = (float) expected.weights()[i];
+                wts[i] = (float) expected.weight(i);
             }
             assertThat(l.k()).isEqualTo(90);
             assertThat(l.provenance().keepListSha256())

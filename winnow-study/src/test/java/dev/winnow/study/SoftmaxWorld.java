@@ -5,6 +5,7 @@ import dev.winnow.dynamics.DynamicsWriter;
 import dev.winnow.dynamics.Observation;
 import dev.winnow.dynamics.ObservationKind;
 import dev.winnow.dynamics.Signal;
+import dev.winnow.select.KeepList;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -308,7 +309,7 @@ public final class SoftmaxWorld implements StudyData {
         return out;
     }
 
-    static StudyEngine.KeepList select(MethodSpec m, float[] s, int[] labels, long[] ids, double keep, long seed) {
+    static KeepList select(MethodSpec m, float[] s, int[] labels, long[] ids, double keep, long seed) {
         int n = ids.length;
         int k = Math.max(1, (int) Math.floor(keep * n));
         long[] key = new long[n];
@@ -355,12 +356,12 @@ public final class SoftmaxWorld implements StudyData {
         }
         chosen.sort((a, b) -> Long.compare(ids[a], ids[b]));
         long[] out = new long[chosen.size()];
-        float[] w = new float[chosen.size()];
+        double[] w = new double[chosen.size()];
         for (int j = 0; j < out.length; j++) {
             out[j] = ids[chosen.get(j)];
             w[j] = wOf[chosen.get(j)];
         }
-        return new StudyEngine.KeepList(out, w);
+        return KeepList.given("the test world's selection", out, w);
     }
 
     private static Integer[] order(int n, java.util.Comparator<Integer> c) {
@@ -377,16 +378,17 @@ public final class SoftmaxWorld implements StudyData {
             throw new UnsupportedOperationException("the test world trains no dynamic policies");
         }
         trainings.incrementAndGet();
-        int[] idx = new int[r.ids().length];
+        long[] keptIds = r.keep().ids();
+        int[] idx = new int[keptIds.length];
         for (int j = 0; j < idx.length; j++) {
-            idx[j] = (int) (r.ids()[j] - 1000);
+            idx[j] = (int) (keptIds[j] - 1000);
         }
         Model m = new Model();
         Random rnd = new Random(r.seed());
         long t0 = System.nanoTime();
         long steps = 0;
         for (int e = 0; e < r.epochs() && (r.maxSteps() == 0 || steps < r.maxSteps()); e++) {
-            steps += m.epoch(idx, r.weights(), r.trainLabels(), r.spec().batchSize(), r.spec().lr(), rnd,
+            steps += m.epoch(idx, r.keep().lossWeights(), r.trainLabels(), r.spec().batchSize(), r.spec().lr(), rnd,
                     r.maxSteps() == 0 ? 0 : r.maxSteps() - steps);
         }
         double tt = (System.nanoTime() - t0) / 1e9;

@@ -1,6 +1,9 @@
 package dev.winnow.train;
 
 import dev.winnow.dynamics.Signal;
+import dev.winnow.policy.EpochPlan;
+import dev.winnow.policy.EpochPolicy;
+import dev.winnow.policy.FullPolicy;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -25,14 +28,16 @@ import java.util.SplittableRandom;
 
 /**
  * Trains one model of the zoo on a {@link DataBundle} with plain DJL (NDArray, ParameterStore,
- * GradientCollector): each epoch an {@link EpochPlan} gives the examples and weights, which are shuffled
+ * GradientCollector): each epoch an {@link EpochPolicy} of the core gives the {@link EpochPlan} (examples and
+ * weights; a dynamic pruning policy, a keep-list as {@link dev.winnow.policy.FixedPolicy}, or everything as
+ * {@link FullPolicy}), which is shuffled
  * by their own index arrays (so original ids survive), trained in batches with the weighted loss
  * Σ wᵢ·lossᵢ / B, and reported to {@link TrainingObserver}s; test accuracy is evaluated after each
  * epoch. Reproducible: the seed fixes initialisation, dropout and the shuffles.
  *
  * <pre>{@code
  * try (ProxyTrainer t = new ProxyTrainer(data, config, 0)) {
- *     TrainResult r = t.train(EpochPlan.keepList(data.train(), ids, weights), List.of());
+ *     TrainResult r = t.train(FixedPolicy.of(KeepList.read(csv), data.train().ids()), List.of());
  * }
  * }</pre>
  */
@@ -93,25 +98,30 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
     /** Trains with plain full-data epochs and no observers. */
     public static TrainResult train(DataBundle data, TrainConfig config) {
         try (ProxyTrainer t = new ProxyTrainer(data, config, 0)) {
-            return t.train(EpochPlan.full(), List.of());
+            return t.train(new FullPolicy(data.train().size()), List.of());
         }
     }
 
     /**
-     * Runs {@code config.epochs()} epochs of {@code plan}, reporting to {@code observers}. Per epoch: a
-     * forward-only refresh pass over all training examples if the plan wants one (its losses go to the
-     * plan), the plan's selection, the training steps (each batch's unweighted per-example losses go to
-     * the plan), observers' epoch end (recording), the test evaluation.
+     * Runs {@code config.epochs()} epochs (numbered from 1) of {@code policy}, reporting to {@code observers}.
+     * The policy must be made for the training split's size. Per epoch: a forward-only refresh pass over all
+     * training examples if the policy wants one (its losses go to the policy), the policy's plan, the training
+     * steps (each batch's unweighted per-example losses go to the policy), observers' epoch end (recording),
+     * the test evaluation.
      *
      * <p>The learning-rate schedule follows training progress in epochs, (e − 1 + position in the
      * epoch's selection) / E, so an epoch of fewer examples still covers one epoch of the schedule.
      */
-    public TrainResult train(EpochPlan plan, List<? extends TrainingObserver> observers) {
+    public TrainResult train(EpochPolicy policy, List<? extends TrainingObserver> observers) {
         Examples train = data.train();
         int classes = data.classes();
         int epochs = config.epochs();
         List<EpochMetrics> metrics = new ArrayList<>();
-        plan.onRunStart(epochs, train.size());
+        if (policy.size() != train.size()) {
+            throw new WinnowException("policy " + policy.name() + " was built for " + policy.size()
+                    + " examples, the training split has " + train.size());
+        }
+        policy.onRunStart(epochs);
         for (TrainingObserver o : observers) {
             o.onRunStart(this);
         }
@@ -121,15 +131,15 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             long[] f0 = forward.clone();
             long[] b0 = backward.clone();
             double refreshSeconds = 0;
-            if (plan.wantsRefreshPass(epoch)) {
+            if (policy.wantsRefreshPass(epoch)) {
                 long r0 = System.nanoTime();
                 phase = Phase.REFRESH;
-                refresh(plan, train);
+                refresh(policy, train);
                 refreshSeconds = (System.nanoTime() - r0) / 1e9;
             }
             long tPlan = System.nanoTime();
             phase = Phase.TRAIN;
-            EpochSelection sel = plan.select(epoch, train.size());
+            EpochPlan sel = policy.plan(epoch, epochs);
             for (int i : sel.indices()) {
                 if (i < 0 || i >= train.size()) {
                     throw new IllegalArgumentException("epoch plan index " + i + " outside [0, " + train.size() + ")");
@@ -163,7 +173,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
                 if (s > 0 && !Double.isFinite(lossSum)) {
                     throw new WinnowException("training diverged in epoch " + epoch + " (a loss is not finite); try a lower --lr");
                 }
-                plan.observe(r.indices(), r.losses());
+                policy.observe(r.indices(), r.losses());
                 for (TrainingObserver o : observers) {
                     o.onBatch(r);
                 }
@@ -199,8 +209,8 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
         return new TrainResult(run, config.seed(), net.description(), metrics, setupSeconds);
     }
 
-    /** The refresh pass: eval-mode forward over the training split; each example's −log p_y goes to the plan. */
-    private void refresh(EpochPlan plan, Examples train) {
+    /** The refresh pass: eval-mode forward over the training split; each example's −log p_y goes to the policy. */
+    private void refresh(EpochPolicy policy, Examples train) {
         int n = train.size();
         int c = data.classes();
         Outputs o = forwardAll(train, false);
@@ -210,7 +220,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             indices[i] = i;
             losses[i] = Signal.loss(o.logits(), i * c, c, train.label(i));
         }
-        plan.observe(indices, losses);
+        policy.observe(indices, losses);
     }
 
     private BatchResult step(Engine engine, Examples train, int[] idx, float[] w, int from, int to, int classes,

@@ -6,6 +6,8 @@ import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsWriter;
 import dev.winnow.dynamics.Signal;
 import dev.winnow.io.AtomicFiles;
+import dev.winnow.policy.EpochPolicy;
+import dev.winnow.policy.FullPolicy;
 import dev.winnow.train.data.DataBundle;
 
 import java.io.PrintWriter;
@@ -22,11 +24,11 @@ import java.util.function.LongFunction;
  * What {@code winnow train} does: trains {@code runs} proxies (seeds seed, seed+1, …) on a dataset,
  * records their dynamics into one store {@code OUT/dynamics/} (format v1) and writes
  * {@code OUT/metrics.json}. With {@code record} off it only trains and writes the metrics.
- * {@code plans} gives each run's {@link EpochPlan} from the run's seed (full data, a keep-list, or a
- * fresh {@link DynamicEpochPlan} per run, since a policy is stateful).
+ * {@code plans} gives each run's {@link EpochPolicy} from the run's seed (all data, a keep-list, or a
+ * fresh dynamic policy per run, since a seeded policy drives one run).
  */
 public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int runs, RecordOptions recordOptions,
-                       boolean record, LongFunction<EpochPlan> plans) {
+                       boolean record, LongFunction<EpochPolicy> plans) {
     public static final String STORE = "dynamics";
     public static final String METRICS = "metrics.json";
 
@@ -36,18 +38,18 @@ public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int
         }
         recordOptions.validate(config.epochs());
         if (plans == null) {
-            throw new IllegalArgumentException("plans is required (seed -> EpochPlan.full() for plain training)");
+            throw new IllegalArgumentException("plans is required (seed -> new FullPolicy(n) for plain training)");
         }
     }
 
     /** Plain training on all data every epoch. */
     public TrainJob(DataBundle data, String dataSpec, TrainConfig config, int runs, RecordOptions recordOptions,
                     boolean record) {
-        this(data, dataSpec, config, runs, recordOptions, record, seed -> EpochPlan.full());
+        this(data, dataSpec, config, runs, recordOptions, record, seed -> new FullPolicy(data.train().size()));
     }
 
     /** The same job with each run's plan from {@code plans} (applied to the run's seed). */
-    public TrainJob withPlans(LongFunction<EpochPlan> p) {
+    public TrainJob withPlans(LongFunction<EpochPolicy> p) {
         return new TrainJob(data, dataSpec, config, runs, recordOptions, record, p);
     }
 
@@ -78,7 +80,7 @@ public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int
                     obs.add(new Progress(progress, runs));
                 }
                 long seed = config.seed() + r;
-                EpochPlan plan = plans.apply(seed);
+                EpochPolicy plan = plans.apply(seed);
                 planNames.add(plan.name());
                 try (ProxyTrainer t = new ProxyTrainer(data, config.withSeed(seed), r)) {
                     results.add(t.train(plan, obs));

@@ -2,9 +2,12 @@ package dev.winnow.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.winnow.policy.DynamicPolicies;
+import dev.winnow.policy.EpochPlan;
+import dev.winnow.policy.EpochPolicy;
+import dev.winnow.policy.FixedPolicy;
+import dev.winnow.policy.FullPolicy;
 import dev.winnow.policy.LossEmaPolicy;
-import dev.winnow.policy.PolicyPlan;
+import dev.winnow.policy.PolicySpec;
 import dev.winnow.train.data.DataBundle;
 import dev.winnow.train.model.ModelSpec;
 import org.junit.jupiter.api.Test;
@@ -19,8 +22,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** A {@link dev.winnow.policy.DynamicPolicy} driving the real training loop (DJL, PyTorch, 1 thread). */
+/** A dynamic {@link EpochPolicy} of the core driving the real training loop (DJL, PyTorch, 1 thread). */
 class DynamicTrainingTest {
+    static EpochPolicy policy(String spec, int n, long seed) {
+        return PolicySpec.parse(spec).build(n, seed);
+    }
+
+    /** A policy that remembers the plan of its latest epoch. */
+    static class LastPlan implements EpochPolicy {
+        final EpochPolicy inner;
+        EpochPlan last;
+
+        LastPlan(EpochPolicy inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public int size() {
+            return inner.size();
+        }
+
+        @Override
+        public void onRunStart(int totalEpochs) {
+            inner.onRunStart(totalEpochs);
+        }
+
+        @Override
+        public boolean wantsRefreshPass(int epoch) {
+            return inner.wantsRefreshPass(epoch);
+        }
+
+        @Override
+        public EpochPlan plan(int epoch, int totalEpochs) {
+            last = inner.plan(epoch, totalEpochs);
+            return last;
+        }
+
+        @Override
+        public void observe(int[] indices, float[] losses) {
+            inner.observe(indices, losses);
+        }
+    }
+
     static TrainConfig.Builder mlp() {
         return TrainConfig.builder().setModel(ModelSpec.of("mlp").withHidden(List.of(16))).optBatchSize(16).optSeed(5);
     }
@@ -83,11 +131,11 @@ class DynamicTrainingTest {
         for (String[] c : cases) {
             Path out = tmp.resolve(c[0].replace(':', '_'));
             new TrainJob(data, "blobs", mlp().optEpochs(4).build(), 2, noRecord(), false)
-                    .withPlans(seed -> DynamicEpochPlan.parse(c[0], n, seed))
+                    .withPlans(seed -> policy(c[0], n, seed))
                     .execute(out, false, null);
             JsonNode m = metrics(out);
             long k = Long.parseLong(c[1]); // floor(F * 203)
-            assertThat(m.get("policy").asText()).isEqualTo(DynamicPolicies.parse(c[0], n, 0).name());
+            assertThat(m.get("policy").asText()).isEqualTo(PolicySpec.parse(c[0]).toString());
             assertThat(longs(m.get("examples_backward"))).as(c[0]).containsExactly(k, k, k, k);
             assertThat(longs(m.get("examples_forward"))).as(c[0]).containsExactly(k, k, k, k);
             assertThat(longs(m.get("examples_forward_only"))).as(c[0]).containsExactly(0L, 0L, 0L, 0L);
@@ -105,7 +153,7 @@ class DynamicTrainingTest {
         DataBundle data = Synthetic.blobs(240, 4, 3, 2);
         int n = data.train().size();
         Batches seen = new Batches();
-        DynamicEpochPlan plan = DynamicEpochPlan.parse("infobatch:0.5", n, 9); // delta 0.875: loop epoch 8 of 8 is full
+        LastPlan plan = new LastPlan(policy("infobatch:0.5", n, 9)); // delta 0.875: epoch 8 of 8 is full
         TrainResult r;
         try (ProxyTrainer t = new ProxyTrainer(data, mlp().optEpochs(8).build(), 0)) {
             r = t.train(plan, List.of(seen));
@@ -122,25 +170,15 @@ class DynamicTrainingTest {
         for (int e = 1; e <= 8; e++) {
             assertThat(seen.ids(e)).hasSize(backward.get(e - 1).intValue()).doesNotHaveDuplicates();
         }
-        assertThat(plan.lastPlan().size()).isEqualTo(n);
+        assertThat(plan.last.size()).isEqualTo(n);
     }
 
     /** Drops the weights of every plan: the same examples, unweighted. */
-    static EpochPlan unweighted(EpochPlan p) {
-        return new EpochPlan() {
+    static EpochPolicy unweighted(EpochPolicy p) {
+        return new LastPlan(p) {
             @Override
-            public EpochSelection select(int epoch, int trainSize) {
-                return new EpochSelection(p.select(epoch, trainSize).indices(), null);
-            }
-
-            @Override
-            public void onRunStart(int epochs, int trainSize) {
-                p.onRunStart(epochs, trainSize);
-            }
-
-            @Override
-            public void observe(int[] indices, float[] losses) {
-                p.observe(indices, losses);
+            public EpochPlan plan(int epoch, int totalEpochs) {
+                return EpochPlan.of(super.plan(epoch, totalEpochs).indices());
             }
         };
     }
@@ -155,10 +193,10 @@ class DynamicTrainingTest {
         TrainResult weighted;
         TrainResult plain;
         try (ProxyTrainer t = new ProxyTrainer(data, cfg, 0)) {
-            weighted = t.train(DynamicEpochPlan.parse("infobatch:0.5", n, 4), List.of(a));
+            weighted = t.train(policy("infobatch:0.5", n, 4), List.of(a));
         }
         try (ProxyTrainer t = new ProxyTrainer(data, cfg, 0)) {
-            plain = t.train(unweighted(DynamicEpochPlan.parse("infobatch:0.5", n, 4)), List.of(b));
+            plain = t.train(unweighted(policy("infobatch:0.5", n, 4)), List.of(b));
         }
         // epoch 1 is full data in both: identical; epoch 2 picks the same examples from the same losses,
         // and its first batch (before any weighted update) has the same losses
@@ -179,20 +217,20 @@ class DynamicTrainingTest {
         int n = data.train().size();
         float[] twos = new float[n];
         java.util.Arrays.fill(twos, 2f);
-        int[] all = EpochSelection.all(n).indices();
+        int[] all = EpochPlan.all(n).indices();
         TrainConfig base = mlp().optEpochs(2).optMomentum(0f).optLearningRate(0.02f).optSchedule(Schedule.CONSTANT).build();
         TrainConfig doubled = mlp().optEpochs(2).optMomentum(0f).optLearningRate(0.04f).optSchedule(Schedule.CONSTANT).build();
         TrainResult w2;
         TrainResult lr2;
         TrainResult w1;
         try (ProxyTrainer t = new ProxyTrainer(data, base, 0)) {
-            w2 = t.train(EpochPlan.fixed(new EpochSelection(all, twos)), List.of());
+            w2 = t.train(new FixedPolicy(n, new EpochPlan(all, twos, 0), "twos"), List.of());
         }
         try (ProxyTrainer t = new ProxyTrainer(data, doubled, 0)) {
-            lr2 = t.train(EpochPlan.full(), List.of());
+            lr2 = t.train(new FullPolicy(n), List.of());
         }
         try (ProxyTrainer t = new ProxyTrainer(data, base, 0)) {
-            w1 = t.train(EpochPlan.full(), List.of());
+            w1 = t.train(new FullPolicy(n), List.of());
         }
         assertThat(w2.epochs().get(1).trainLoss()).isCloseTo(lr2.epochs().get(1).trainLoss(), within(1e-5));
         assertThat(Math.abs(w2.epochs().get(1).trainLoss() - w1.epochs().get(1).trainLoss())).isGreaterThan(1e-3);
@@ -202,11 +240,11 @@ class DynamicTrainingTest {
     void aRefreshPassIsRunObservedAndPaidFor(@TempDir Path tmp) throws Exception {
         DataBundle data = Synthetic.blobs(150, 4, 3, 5);
         int n = data.train().size();
-        List<DynamicEpochPlan> plans = new ArrayList<>();
-        // refresh=2: before policy epochs 2 and 4, i.e. loop epochs 3 and 5
+        List<EpochPolicy> plans = new ArrayList<>();
+        // refresh=2: before epochs 3 and 5 (1 + 2, 1 + 4)
         new TrainJob(data, "blobs", mlp().optEpochs(5).build(), 1, noRecord(), false)
                 .withPlans(seed -> {
-                    DynamicEpochPlan p = DynamicEpochPlan.parse("ucb:0.3,1,refresh=2", n, seed);
+                    EpochPolicy p = policy("ucb:0.3,1,refresh=2", n, seed);
                     plans.add(p);
                     return p;
                 })
@@ -226,7 +264,7 @@ class DynamicTrainingTest {
             assertThat(m.get("wall_seconds").get(e).asDouble()).isGreaterThanOrEqualTo(parts - 1e-6);
         }
         // the policy saw every training loss plus one loss per example from each refresh pass
-        LossEmaPolicy ucb = (LossEmaPolicy) plans.get(0).policy();
+        LossEmaPolicy ucb = (LossEmaPolicy) plans.get(0);
         long observations = 0;
         for (int i = 0; i < n; i++) {
             observations += ucb.observations(i);
@@ -250,7 +288,7 @@ class DynamicTrainingTest {
         for (long policySeed : new long[] {7, 7, 8}) {
             Batches seen = new Batches();
             try (ProxyTrainer t = new ProxyTrainer(data, mlp().optEpochs(4).build(), 0)) {
-                t.train(DynamicEpochPlan.parse("eps-greedy:0.3,0.2", n, policySeed), List.of(seen));
+                t.train(policy("eps-greedy:0.3,0.2", n, policySeed), List.of(seen));
             }
             List<List<Long>> perEpoch = new ArrayList<>();
             for (int e = 1; e <= 4; e++) {
@@ -277,7 +315,7 @@ class DynamicTrainingTest {
         float base = 0.05f;
         TrainConfig cfg = mlp().optEpochs(4).optBatchSize(10).optLearningRate(base).optSchedule(Schedule.STEP).build();
         try (ProxyTrainer t = new ProxyTrainer(data, cfg, 0)) {
-            t.train(DynamicEpochPlan.parse("uniform:0.25", 200, 1), List.of(seen));
+            t.train(policy("uniform:0.25", 200, 1), List.of(seen));
         }
         assertThat(seen.all).hasSize(4 * 5);
         double[] expected = {base, base, base * 0.1, base * 0.01};
@@ -288,7 +326,7 @@ class DynamicTrainingTest {
         // cosine: the first step of epoch e runs at factor((e - 1) / E)
         Batches cos = new Batches();
         try (ProxyTrainer t = new ProxyTrainer(data, mlp().optEpochs(4).optBatchSize(10).optLearningRate(base).build(), 0)) {
-            t.train(DynamicEpochPlan.parse("uniform:0.25", 200, 1), List.of(cos));
+            t.train(policy("uniform:0.25", 200, 1), List.of(cos));
         }
         for (BatchResult b : cos.all) {
             double p = (b.epoch() - 1 + b.batch() / 5.0) / 4;
@@ -299,14 +337,14 @@ class DynamicTrainingTest {
     @Test
     void aPolicyDrivesOneRunOfItsOwnSize() {
         DataBundle data = Synthetic.blobs(60, 3, 2, 8);
-        DynamicEpochPlan wrongSize = DynamicEpochPlan.parse("uniform:0.5", 59, 1);
+        EpochPolicy wrongSize = policy("uniform:0.5", 59, 1);
         try (ProxyTrainer t = new ProxyTrainer(data, mlp().optEpochs(1).build(), 0)) {
             assertThatThrownBy(() -> t.train(wrongSize, List.of())).hasMessageContaining("built for 59 examples");
         }
-        DynamicEpochPlan once = DynamicEpochPlan.parse("uniform:0.5", 60, 1);
+        LastPlan once = new LastPlan(policy("uniform:0.5", 60, 1));
         try (ProxyTrainer t = new ProxyTrainer(data, mlp().optEpochs(1).build(), 0)) {
             t.train(once, List.of());
-            PolicyPlan last = once.lastPlan();
+            EpochPlan last = once.last;
             assertThat(last.size()).isEqualTo(30);
             assertThatThrownBy(() -> t.train(once, List.of())).hasMessageContaining("one run");
         }

@@ -12,6 +12,7 @@ import dev.winnow.dynamics.Observation;
 import dev.winnow.dynamics.ObservationKind;
 import dev.winnow.dynamics.Signal;
 import dev.winnow.npy.NpyArray;
+import dev.winnow.policy.FullPolicy;
 import dev.winnow.train.data.DataBundle;
 import dev.winnow.train.model.ModelSpec;
 import dev.winnow.train.model.ProxyNet;
@@ -100,7 +101,7 @@ class RecorderTest {
         try (DynamicsWriter w = DynamicsWriter.create(tmp.resolve("s"), 200, 4, EnumSet.allOf(Signal.class), false, false);
              ProxyTrainer t = new ProxyTrainer(data, cfg, 0)) {
             w.labels(data.train().labels());
-            t.train(EpochPlan.full(), List.of(new Recorder(w, ro, data.train())));
+            t.train(new FullPolicy(data.train().size()), List.of(new Recorder(w, ro, data.train())));
             w.commit();
             DynamicsStore s = DynamicsStore.open(tmp.resolve("s"));
             int cp = 2; // presentation 1, presentation 2, checkpoint 2
@@ -162,7 +163,7 @@ class RecorderTest {
         try (DynamicsWriter w = DynamicsWriter.create(tmp.resolve("s"), 257, 3, EnumSet.allOf(Signal.class), true, false);
              ProxyTrainer t = new ProxyTrainer(data, cfg, 0)) {
             w.labels(data.train().labels()).ids(data.train().ids());
-            t.train(EpochPlan.full(), List.of(new Recorder(w, options(2, true, false), data.train()), check));
+            t.train(new FullPolicy(data.train().size()), List.of(new Recorder(w, options(2, true, false), data.train()), check));
             w.commit();
         }
         assertThat(seen).hasSize(2 * 257);

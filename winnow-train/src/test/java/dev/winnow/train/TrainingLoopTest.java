@@ -1,5 +1,10 @@
 package dev.winnow.train;
 
+import dev.winnow.policy.EpochPlan;
+import dev.winnow.policy.EpochPolicy;
+import dev.winnow.policy.FixedPolicy;
+import dev.winnow.policy.FullPolicy;
+import dev.winnow.select.KeepList;
 import dev.winnow.train.data.DataBundle;
 import dev.winnow.train.model.ModelSpec;
 import org.junit.jupiter.api.Test;
@@ -48,7 +53,11 @@ class TrainingLoopTest {
             }
         };
         try (ProxyTrainer t = new ProxyTrainer(data, mlp().optEpochs(3).optBatchSize(3).build(), 0)) {
-            TrainResult r = t.train(EpochPlan.keepList(data.train(), keep, w), List.of(obs));
+            double[] dw = new double[w.length];
+            for (int j = 0; j < w.length; j++) {
+                dw[j] = w[j];
+            }
+            TrainResult r = t.train(FixedPolicy.of(KeepList.given("test", keep, dw), data.train().ids()), List.of(obs));
             assertThat(r.examplesBackward()).isEqualTo(12);
             assertThat(r.examplesForward()).isEqualTo(12);
             assertThat(r.evalForward()).isEqualTo(3 * 50);
@@ -70,12 +79,12 @@ class TrainingLoopTest {
         TrainConfig cfg = mlp().optEpochs(3).optMomentum(0f).build();
         try (ProxyTrainer t = new ProxyTrainer(data, cfg, 0)) {
             double before = t.accuracy(data.test());
-            TrainResult r = t.train(EpochPlan.fixed(new EpochSelection(all, zeros)), List.of());
+            TrainResult r = t.train(new FixedPolicy(120, new EpochPlan(all, zeros, 0), "zeros"), List.of());
             assertThat(r.epochs()).allSatisfy(e -> assertThat(e.testAccuracy()).isEqualTo(before));
         }
         try (ProxyTrainer t = new ProxyTrainer(data, cfg, 0)) {
             double before = t.accuracy(data.test());
-            TrainResult r = t.train(EpochPlan.full(), List.of());
+            TrainResult r = t.train(new FullPolicy(data.train().size()), List.of());
             assertThat(r.finalTestAccuracy()).isGreaterThan(before);
         }
     }
@@ -84,13 +93,35 @@ class TrainingLoopTest {
     void aPolicyCanThinEpochsAndTheStoreMarksUnseenExamplesNaN(@TempDir Path tmp) {
         DataBundle data = Synthetic.blobs(60, 3, 2, 4);
         // epoch 1: all; epoch 2: the even indices only
-        EpochPlan plan = (epoch, n) -> {
-            if (epoch == 1) {
-                return EpochSelection.all(n);
+        EpochPolicy plan = new EpochPolicy() {
+            @Override
+            public String name() {
+                return "all, then the even indices";
             }
-            int[] even = new int[n / 2];
-            Arrays.setAll(even, k -> 2 * k);
-            return new EpochSelection(even, null);
+
+            @Override
+            public int size() {
+                return 60;
+            }
+
+            @Override
+            public boolean wantsRefreshPass(int epoch) {
+                return false;
+            }
+
+            @Override
+            public EpochPlan plan(int epoch, int totalEpochs) {
+                if (epoch == 1) {
+                    return EpochPlan.all(60);
+                }
+                int[] even = new int[30];
+                Arrays.setAll(even, k -> 2 * k);
+                return EpochPlan.of(even);
+            }
+
+            @Override
+            public void observe(int[] indices, float[] losses) {
+            }
         };
         try (var w = dev.winnow.dynamics.DynamicsWriter.create(tmp.resolve("s"), 60, 2,
                 java.util.EnumSet.allOf(dev.winnow.dynamics.Signal.class), false, false);
