@@ -6,6 +6,7 @@ import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
 import dev.winnow.score.Score;
 import dev.winnow.score.ScoreOptions;
+import dev.winnow.score.ScoreSpec;
 import dev.winnow.score.Scores;
 import dev.winnow.select.SelectOptions;
 import dev.winnow.select.Selection;
@@ -93,7 +94,7 @@ final class PruneCommand implements Callable<Integer> {
         Score s;
         TrainConfig cfg;
         try {
-            s = Scores.parse(score, ScoreOptions.defaults().withSeed(options.seed()));
+            s = ScoreSpec.parse(score).create(ScoreOptions.defaults().withSeed(options.seed()));
             if (runs < 1 || proxyEpochs < 1 || (limit != null && limit < 1)) {
                 throw new WinnowException("--runs, --proxy-epochs and --limit must be >= 1");
             }

@@ -8,7 +8,7 @@ import dev.winnow.dynamics.Signal;
 import dev.winnow.io.AtomicFiles;
 import dev.winnow.score.Score;
 import dev.winnow.score.ScoreOptions;
-import dev.winnow.score.Scores;
+import dev.winnow.score.ScoreSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,7 +93,7 @@ public final class ScoreBench {
     }
 
     private static Result time(DynamicsStore store, String spec, String signal, int[] rows, int reps) {
-        Score score = Scores.parse(spec, ScoreOptions.defaults());
+        Score score = ScoreSpec.parse(spec).create(ScoreOptions.defaults());
         float[] buf = new float[store.examples()];
         int warm = Math.max(3, reps / 2);
         double[] s = new double[reps];

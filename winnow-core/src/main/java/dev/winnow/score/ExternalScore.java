@@ -18,11 +18,12 @@ import java.util.Map;
  * (quoted fields allowed). Ids of the file that the store lacks are ignored; store examples the file lacks, and
  * empty or {@code nan} cells, give NaN.
  */
-public final class ExternalScore implements Score {
+public final class ExternalScore extends AbstractScore {
     private final Path file;
     private final String column;
 
     public ExternalScore(Path file, String column) {
+        super("external");
         if (file == null || column == null || column.isBlank()) {
             throw new IllegalArgumentException("score 'external' needs a file and a column (--external FILE --column COL)");
         }
@@ -31,12 +32,7 @@ public final class ExternalScore implements Score {
     }
 
     @Override
-    public String name() {
-        return "external";
-    }
-
-    @Override
-    public float[] compute(DynamicsStore store) {
+    float[] scores(DynamicsStore store) {
         long[] ids = store.ids();
         int n = ids.length;
         boolean identity = true;
