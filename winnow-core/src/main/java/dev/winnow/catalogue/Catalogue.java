@@ -53,7 +53,8 @@ public final class Catalogue {
         String pad = " ".repeat(width + 6);
         List<String> lines = new ArrayList<>();
         for (Entry e : entries) {
-            lines.add("  " + e.usage() + " ".repeat(width - e.usage().length()) + "  " + e.help() + " (" + e.source() + ")");
+            String usage = e.usage() + " ".repeat(width - e.usage().length());
+            lines.add("  " + usage + "  " + e.help() + " (" + e.source() + ")");
             for (Param p : e.params()) {
                 lines.add(pad + p.helpLine());
             }

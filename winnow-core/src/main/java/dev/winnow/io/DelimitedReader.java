@@ -263,7 +263,8 @@ public final class DelimitedReader implements AutoCloseable {
                 }
                 text = readLine();
                 if (text == null) {
-                    throw new WinnowException(file + ":" + start + ": a quoted field opened on this line is never closed");
+                    throw new WinnowException(file + ":" + start
+                            + ": a quoted field opened on this line is never closed");
                 }
                 cur.append('\n');
                 i = 0;

@@ -46,7 +46,9 @@ public final class AtEpochScore extends RunAveragedScore {
         return epoch;
     }
 
-    /** {@code el2n@E}: the error L2 norm ‖p − onehot(y)‖₂ (Paul et al. 2021, "Deep Learning on a Data Diet"). */
+    /**
+     * {@code el2n@E}: the error L2 norm ‖p − onehot(y)‖₂ (Paul et al. 2021, "Deep Learning on a Data Diet").
+     */
     public static AtEpochScore el2n(int epoch) {
         return new AtEpochScore("el2n", "el2n", epoch, Direction.AS_IS);
     }

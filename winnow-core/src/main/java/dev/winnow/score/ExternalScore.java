@@ -15,8 +15,8 @@ import java.util.Map;
  * confidence), keyed by an {@code id} column and taken as is: higher must already mean harder, so
  * negate a "higher = better" column before scoring. As in CAT's COMET-QE / LaBSE baselines
  * (Chimoto et al. 2024). Comma-separated values with a header row, read by {@link DelimitedReader}
- * (quoted fields allowed). Ids of the file that the store lacks are ignored; store examples the file lacks, and
- * empty or {@code nan} cells, give NaN.
+ * (quoted fields allowed). Ids of the file that the store lacks are ignored; store examples the file
+ * lacks, and empty or {@code nan} cells, give NaN.
  */
 public final class ExternalScore extends AbstractScore {
     private final Path file;
@@ -67,7 +67,8 @@ public final class ExternalScore extends AbstractScore {
             for (DelimitedReader.Row row : r.rows()) {
                 int lineNo = row.line();
                 if (row.size() < width) {
-                    throw new WinnowException(file + ": line " + lineNo + " has " + row.size() + " columns, needs " + width);
+                    throw new WinnowException(file + ": line " + lineNo + " has " + row.size() + " columns, needs "
+                            + width);
                 }
                 long id;
                 float v;

@@ -33,7 +33,8 @@ public record ScoreSpec(Entry entry, OptionalInt argument) {
                     + ", e.g. " + entry.name() + "@10");
         }
         if (argument.isPresent() && !takes) {
-            throw new IllegalArgumentException("score '" + entry.name() + "' takes no @ argument: write " + entry.name());
+            throw new IllegalArgumentException("score '" + entry.name() + "' takes no @ argument: write "
+                    + entry.name());
         }
         if (argument.isPresent() && argument.getAsInt() < 1) {
             throw new IllegalArgumentException("score '" + entry.name() + "@" + argument.getAsInt()

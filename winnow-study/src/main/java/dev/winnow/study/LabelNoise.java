@@ -17,9 +17,9 @@ public final class LabelNoise {
     private static final long SALT = 0x6E6F697365L; // "noise"
 
     /**
-     * Returns noisy labels: the ⌊fraction·N⌋ examples with the smallest keys {@code RandomKey.key(seed ^ SALT, id)}
-     * get a class drawn uniformly from the other C − 1 classes by {@code splitmix64(key)}. {@code labels} is
-     * not changed.
+     * Returns noisy labels: the ⌊fraction·N⌋ examples with the smallest keys
+     * {@code RandomKey.key(seed ^ SALT, id)} get a class drawn uniformly from the other C − 1 classes by
+     * {@code splitmix64(key)}. {@code labels} is not changed.
      */
     public static int[] flip(int[] labels, long[] ids, int classes, double fraction, long seed) {
         if (!(fraction >= 0 && fraction < 1)) {

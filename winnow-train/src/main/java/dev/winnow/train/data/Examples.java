@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * One split of a dataset held in memory: per example its original id, its class and its input, either
  * dense floats (images, tabular rows; {@link #exampleShape()} per example) or token ids (text; 0 is
- * padding, with the text as written when the reader kept it). Index {@code i} is the example's position in this split; ids survive any reordering because
- * training addresses examples by index and looks ids up here.
+ * padding; with the text as written when the reader kept it). Index {@code i} is the example's position
+ * in this split; ids survive any reordering because training addresses examples by index and looks ids
+ * up here.
  */
 public final class Examples {
     private final long[] ids;
