@@ -8,7 +8,7 @@ import dev.winnow.dynamics.Signal;
 import dev.winnow.io.AtomicFiles;
 import dev.winnow.score.Score;
 import dev.winnow.score.ScoreOptions;
-import dev.winnow.score.Scores;
+import dev.winnow.score.ScoreSpec;
 
 import java.io.PrintWriter;
 import java.nio.FloatBuffer;
@@ -85,7 +85,7 @@ public final class ScoreBench {
     }
 
     private static Result time(DynamicsStore store, String spec, String signal, int[] rows, int reps) {
-        Score score = Scores.parse(spec, ScoreOptions.defaults());
+        Score score = ScoreSpec.parse(spec).create(ScoreOptions.defaults());
         float[] buf = new float[store.examples()];
         int warm = Math.max(3, reps / 2);
         double[] s = new double[reps];

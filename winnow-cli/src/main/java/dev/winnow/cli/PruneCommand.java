@@ -8,6 +8,7 @@ import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
 import dev.winnow.score.Score;
 import dev.winnow.score.ScoreOptions;
+import dev.winnow.score.ScoreSpec;
 import dev.winnow.score.Scores;
 import dev.winnow.select.SelectOptions;
 import dev.winnow.select.KeepList;
@@ -85,7 +86,7 @@ final class PruneCommand implements Callable<Integer> {
         Score s;
         TrainConfig cfg;
         try {
-            s = Scores.parse(score, ScoreOptions.defaults().withSeed(options.seed()));
+            s = ScoreSpec.parse(score).create(ScoreOptions.defaults().withSeed(options.seed()));
             if (runs < 1 || proxyEpochs < 1 || (setup.limit != null && setup.limit < 1)) {
                 throw new WinnowException("--runs, --proxy-epochs and --limit must be >= 1");
             }

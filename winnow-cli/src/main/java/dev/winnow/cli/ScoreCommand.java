@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import dev.winnow.catalogue.Catalogue;
 import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.AtomicFiles;
@@ -7,12 +8,15 @@ import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
 import dev.winnow.score.Score;
 import dev.winnow.score.ScoreOptions;
+import dev.winnow.score.ScoreSpec;
 import dev.winnow.score.Scores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code winnow score}: one score per example from a dynamics store, written as id,label,score CSV. */
@@ -70,17 +74,11 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     static String[] catalogue() {
-        var entries = Scores.catalogue();
-        int width = entries.stream().mapToInt(e -> e.usage().length()).max().orElse(10);
-        String[] lines = new String[entries.size() * 2 + 2];
-        int k = 0;
-        lines[k++] = "%nScores (higher = harder; E = epoch, K = last epoch counted):";
-        for (var e : entries) {
-            lines[k++] = String.format("  %-" + width + "s  %s", e.usage(), e.meaning());
-            lines[k++] = String.format("  %-" + width + "s    reads %s; %s", "", e.needs(), e.source());
-        }
-        lines[k] = "%nExample: winnow score --dynamics runs/proxy --score el2n@10 --out el2n.csv";
-        return lines;
+        List<String> lines = new ArrayList<>();
+        lines.add("%nScores (higher = harder; E = epoch, K = last epoch counted):");
+        lines.addAll(Catalogue.helpLines(Catalogue.scores()));
+        lines.add("%nExample: winnow score --dynamics runs/proxy --score el2n@10 --out el2n.csv");
+        return lines.toArray(new String[0]);
     }
 
     @Override
@@ -91,7 +89,7 @@ public final class ScoreCommand implements Callable<Integer> {
         MissingPolicy policy;
         try {
             ScoreOptions opts = new ScoreOptions(seed, external, column, vogPerClass, damping, dealrecLambda);
-            s = Scores.parse(score, opts);
+            s = ScoreSpec.parse(score).create(opts);
             policy = MissingPolicy.of(missing);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

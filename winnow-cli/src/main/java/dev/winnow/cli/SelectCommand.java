@@ -8,6 +8,7 @@ import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
 import dev.winnow.score.Score;
 import dev.winnow.score.ScoreOptions;
+import dev.winnow.score.ScoreSpec;
 import dev.winnow.score.Scores;
 import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
@@ -133,7 +134,7 @@ public final class SelectCommand implements Callable<Integer> {
     private ScoreTable scoresFromDynamics(Path dir, String score, long seed) {
         Score s;
         try {
-            s = Scores.parse(score, ScoreOptions.defaults().withSeed(seed));
+            s = ScoreSpec.parse(score).create(ScoreOptions.defaults().withSeed(seed));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -2,7 +2,6 @@ package dev.winnow.io;
 
 import dev.winnow.WinnowException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -46,29 +45,22 @@ public record ScoreTable(long[] ids, int[] labels, float[] scores) {
         AtomicFiles.moveInto(tmp, out);
     }
 
-    /** Reads a CSV whose header starts with {@code id,label,score}. */
+    /**
+     * Reads a CSV whose header starts with {@code id,label,score} (quoted fields and blank lines allowed,
+     * see {@link DelimitedReader}).
+     */
     public static ScoreTable read(Path in) {
-        if (!Files.isRegularFile(in)) {
-            throw new WinnowException(in + ": no such file");
-        }
         long[] ids = new long[1024];
         int[] labels = new int[1024];
         float[] scores = new float[1024];
         int n = 0;
-        try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null || !header.strip().startsWith("id,label,score")) {
+        try (DelimitedReader r = DelimitedReader.open(in, DelimitedReader.Format.CSV)) {
+            if (r.column("id") != 0 || r.column("label") != 1 || r.column("score") != 2) {
                 throw new WinnowException(in + ": header must start with id,label,score");
             }
-            String line;
-            int lineNo = 1;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", 4);
-                if (f.length < 3) {
+            for (DelimitedReader.Row row : r.rows()) {
+                int lineNo = row.line();
+                if (row.size() < 3) {
                     throw new WinnowException(in + ": line " + lineNo + " has fewer than 3 columns");
                 }
                 if (n == ids.length) {
@@ -77,11 +69,12 @@ public record ScoreTable(long[] ids, int[] labels, float[] scores) {
                     scores = Arrays.copyOf(scores, n * 2);
                 }
                 try {
-                    ids[n] = Long.parseLong(f[0].strip());
-                    labels[n] = Integer.parseInt(f[1].strip());
-                    scores[n] = Float.parseFloat(f[2].strip());
+                    ids[n] = Long.parseLong(row.field(0).strip());
+                    labels[n] = Integer.parseInt(row.field(1).strip());
+                    scores[n] = Float.parseFloat(row.field(2).strip());
                 } catch (NumberFormatException e) {
-                    throw new WinnowException(in + ": line " + lineNo + " is not id,label,score numbers: " + line);
+                    throw new WinnowException(in + ": line " + lineNo + " is not id,label,score numbers: "
+                            + String.join(",", row.fields()));
                 }
                 if (labels[n] < 0) {
                     throw new WinnowException(in + ": line " + lineNo + " has a negative label");
@@ -91,8 +84,6 @@ public record ScoreTable(long[] ids, int[] labels, float[] scores) {
                 }
                 n++;
             }
-        } catch (IOException e) {
-            throw new WinnowException(in + ": cannot read (" + e.getMessage() + ")", e);
         }
         if (n == 0) {
             throw new WinnowException(in + ": no rows");

@@ -1,13 +1,11 @@
 package dev.winnow.score;
 
-import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.dynamics.Observation;
 import dev.winnow.dynamics.ObservationKind;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code cat@K}: the population variance (divided by the count) of the perplexity exp(loss) over the
@@ -19,75 +17,55 @@ import java.util.Set;
  * for the example is left out of the average over runs; observed nowhere gives NaN. A store with no
  * checkpoint of an epoch ≤ K is an error.
  */
-public final class CatScore implements Score {
+public final class CatScore extends RunAveragedScore {
     private final int maxEpoch;
 
     public CatScore(int maxEpoch) {
-        if (maxEpoch < 1) {
-            throw new IllegalArgumentException("cat@K needs K ≥ 1, got " + maxEpoch);
-        }
+        super("cat@" + requireK(maxEpoch), "loss", EnumSet.of(ObservationKind.CHECKPOINT));
         this.maxEpoch = maxEpoch;
     }
 
-    @Override
-    public String name() {
-        return "cat@" + maxEpoch;
+    private static int requireK(int maxEpoch) {
+        if (maxEpoch < 1) {
+            throw new IllegalArgumentException("cat@K needs K ≥ 1, got " + maxEpoch);
+        }
+        return maxEpoch;
     }
 
     @Override
-    public Set<String> requiredSignals() {
-        return Set.of("loss");
+    boolean reads(Observation o) {
+        return o.kind() == ObservationKind.CHECKPOINT && o.epoch() <= maxEpoch;
     }
 
     @Override
-    public Set<ObservationKind> observationKinds() {
-        return EnumSet.of(ObservationKind.CHECKPOINT);
+    String noObservations(DynamicsStore store) {
+        return "checkpoint observations of epochs ≤ " + maxEpoch + ", but the store has none (it has "
+                + StoreRows.kinds(store) + " of epochs " + StoreRows.epochs(store) + ")";
     }
 
+    /** The run's population variance of exp(loss) over the example's non-NaN checkpoints (Welford). */
     @Override
-    public float[] compute(DynamicsStore store) {
-        StoreRows.requireSignals(this, store);
-        int n = store.examples();
-        RunMean acc = new RunMean(n);
+    void runValues(DynamicsStore store, int run, List<Integer> checkpoints, float[] out) {
+        int n = out.length;
         int[] count = new int[n];
         double[] mean = new double[n];
         double[] m2 = new double[n];
-        float[] row = new float[n];
-        boolean any = false;
-        for (int r = 0; r < store.runs(); r++) {
-            List<Integer> checkpoints = StoreRows.observations(store, r,
-                    o -> o.kind() == ObservationKind.CHECKPOINT && o.epoch() <= maxEpoch);
-            if (checkpoints.isEmpty()) {
-                continue;
-            }
-            any = true;
-            Arrays.fill(count, 0);
-            Arrays.fill(mean, 0);
-            Arrays.fill(m2, 0);
-            for (int t : checkpoints) {
-                StoreRows.read(store, "loss", t, row);
-                for (int i = 0; i < n; i++) {
-                    float loss = row[i];
-                    if (loss != loss) {
-                        continue;
-                    }
-                    double x = Math.exp(loss);
-                    int c = ++count[i];
-                    double d = x - mean[i];
-                    mean[i] += d / c;
-                    m2[i] += d * (x - mean[i]);
-                }
-            }
+        for (int t : checkpoints) {
+            read(store, t, out);
             for (int i = 0; i < n; i++) {
-                row[i] = count[i] == 0 ? Float.NaN : (float) (m2[i] / count[i]);
+                float loss = out[i];
+                if (loss != loss) {
+                    continue;
+                }
+                double x = Math.exp(loss);
+                int c = ++count[i];
+                double d = x - mean[i];
+                mean[i] += d / c;
+                m2[i] += d * (x - mean[i]);
             }
-            acc.add(row);
         }
-        if (!any) {
-            throw new WinnowException(store.dir() + ": score '" + name() + "' needs checkpoint observations of epochs ≤ "
-                    + maxEpoch + ", but the store has none (it has " + StoreRows.kinds(store) + " of epochs "
-                    + StoreRows.epochs(store) + ")");
+        for (int i = 0; i < n; i++) {
+            out[i] = count[i] == 0 ? Float.NaN : (float) (m2[i] / count[i]);
         }
-        return acc.mean(row);
     }
 }

@@ -15,18 +15,19 @@ import java.util.Set;
  *   score = minmax(influence) + λ · minmax(effort),    minmax(v) = (v − min v) / (max v − min v)
  * </pre>
  * where {@code influence} is {@link InfluenceScore} (same damping) and the effort is the last-layer gradient
- * norm {@code grad_norm} read as {@code grand@E} does ({@link GrandScore}: checkpoint of epoch E, else the
+ * norm {@code grad_norm} read as {@code grand@E} does ({@link AtEpochScore#grand}: checkpoint of epoch E, else the
  * last presentation in E, averaged over runs). Without {@code @E}, E is the last epoch the store observes.
  * λ defaults to 1 ({@link ScoreOptions#dealrecLambda()}). Min and max are taken over the non-NaN values;
  * a constant vector normalises to 0; an example with NaN in either part gets NaN. Needs
  * {@code features.npy} and the {@code grad_norm} signal.
  */
-public final class DealrecScore implements Score {
+public final class DealrecScore extends AbstractScore {
     private final int epoch; // 0 = the store's last epoch
     private final double lambda;
     private final double damping;
 
     public DealrecScore(int epoch, double lambda, double damping) {
+        super(epoch == 0 ? "dealrec" : "dealrec@" + epoch, Set.of("grad_norm"), EnumSet.allOf(ObservationKind.class));
         if (epoch < 0) {
             throw new IllegalArgumentException("dealrec@E needs an epoch E ≥ 1, got " + epoch);
         }
@@ -38,28 +39,12 @@ public final class DealrecScore implements Score {
         this.damping = damping;
     }
 
-    @Override
-    public String name() {
-        return epoch == 0 ? "dealrec" : "dealrec@" + epoch;
-    }
-
     public double lambda() {
         return lambda;
     }
 
     @Override
-    public Set<String> requiredSignals() {
-        return Set.of("grad_norm");
-    }
-
-    @Override
-    public Set<ObservationKind> observationKinds() {
-        return EnumSet.allOf(ObservationKind.class);
-    }
-
-    @Override
-    public float[] compute(DynamicsStore store) {
-        StoreRows.requireSignals(this, store);
+    float[] scores(DynamicsStore store) {
         InfluenceScore.requireFeatures(store, name());
         int e = epoch;
         if (e == 0) {
@@ -67,7 +52,7 @@ public final class DealrecScore implements Score {
                     .orElseThrow(() -> new WinnowException(store.dir() + ": score 'dealrec' needs grad_norm "
                             + "observations, but the store has no observations"));
         }
-        float[] effort = new GrandScore(e).compute(store);
+        float[] effort = AtEpochScore.grand(e).compute(store);
         float[] influence = new InfluenceScore(damping).compute(store);
         return combine(influence, effort, lambda);
     }

@@ -2,30 +2,28 @@ package dev.winnow.score;
 
 import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.io.DelimitedReader;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * {@code external}: one column of the user's own CSV (a quality model's output, a classifier's
  * confidence), keyed by an {@code id} column and taken as is: higher must already mean harder, so
  * negate a "higher = better" column before scoring. As in CAT's COMET-QE / LaBSE baselines
- * (Chimoto et al. 2024). Plain comma-separated values with a header row; quotes around a header name
- * are ignored. Ids of the file that the store lacks are ignored; store examples the file lacks, and
- * empty or {@code nan} cells, give NaN.
+ * (Chimoto et al. 2024). Comma-separated values with a header row, read by {@link DelimitedReader}
+ * (quoted fields allowed). Ids of the file that the store lacks are ignored; store examples the file
+ * lacks, and empty or {@code nan} cells, give NaN.
  */
-public final class ExternalScore implements Score {
+public final class ExternalScore extends AbstractScore {
     private final Path file;
     private final String column;
 
     public ExternalScore(Path file, String column) {
+        super("external");
         if (file == null || column == null || column.isBlank()) {
             throw new IllegalArgumentException("score 'external' needs a file and a column (--external FILE --column COL)");
         }
@@ -34,12 +32,7 @@ public final class ExternalScore implements Score {
     }
 
     @Override
-    public String name() {
-        return "external";
-    }
-
-    @Override
-    public float[] compute(DynamicsStore store) {
+    float[] scores(DynamicsStore store) {
         long[] ids = store.ids();
         int n = ids.length;
         boolean identity = true;
@@ -60,38 +53,33 @@ public final class ExternalScore implements Score {
         if (!Files.isRegularFile(file)) {
             throw new WinnowException(file + ": no such file (the --external scores)");
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null) {
+        try (DelimitedReader r = DelimitedReader.open(file, DelimitedReader.Format.CSV)) {
+            if (r.header().isEmpty()) {
                 throw new WinnowException(file + ": empty; expected a header row with 'id' and '" + column + "'");
             }
-            List<String> names = Arrays.stream(header.split(",", -1)).map(ExternalScore::unquote).toList();
-            int idCol = names.indexOf("id");
-            int valCol = names.indexOf(column);
+            int idCol = r.column("id");
+            int valCol = r.column(column);
             if (idCol < 0 || valCol < 0) {
-                throw new WinnowException(file + ": needs columns 'id' and '" + column + "', has " + names);
+                throw new WinnowException(file + ": needs columns 'id' and '" + column + "', has "
+                        + r.header().stream().map(String::strip).toList());
             }
             int width = Math.max(idCol, valCol) + 1;
-            String line;
-            int lineNo = 1;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                if (f.length < width) {
-                    throw new WinnowException(file + ": line " + lineNo + " has " + f.length + " columns, needs " + width);
+            for (DelimitedReader.Row row : r.rows()) {
+                int lineNo = row.line();
+                if (row.size() < width) {
+                    throw new WinnowException(file + ": line " + lineNo + " has " + row.size() + " columns, needs "
+                            + width);
                 }
                 long id;
                 float v;
+                String idCell = row.field(idCol).strip();
+                String cell = row.field(valCol).strip();
                 try {
-                    id = Long.parseLong(f[idCol].strip());
-                    String cell = f[valCol].strip();
+                    id = Long.parseLong(idCell);
                     v = cell.isEmpty() || cell.equalsIgnoreCase("nan") ? Float.NaN : Float.parseFloat(cell);
                 } catch (NumberFormatException e) {
-                    throw new WinnowException(file + ": line " + lineNo + ": '" + f[idCol].strip() + "' / '"
-                            + f[valCol].strip() + "' is not an integer id and a number");
+                    throw new WinnowException(file + ": line " + lineNo + ": '" + idCell + "' / '"
+                            + cell + "' is not an integer id and a number");
                 }
                 int i;
                 if (identity) {
@@ -110,23 +98,10 @@ public final class ExternalScore implements Score {
                 matched++;
                 out[i] = v;
             }
-        } catch (IOException e) {
-            throw new WinnowException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
         if (matched == 0) {
             throw new WinnowException(file + ": none of its ids is an example of the store " + store.dir());
         }
         return out;
-    }
-
-    private static String unquote(String s) {
-        String t = s.strip();
-        if (t.startsWith("\uFEFF")) {
-            t = t.substring(1).strip();
-        }
-        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-            t = t.substring(1, t.length() - 1);
-        }
-        return t;
     }
 }

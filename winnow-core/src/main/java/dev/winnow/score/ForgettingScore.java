@@ -4,11 +4,8 @@ import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.dynamics.ObservationKind;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code forgetting}: the number of forgetting events, transitions from correct to incorrect between
@@ -20,75 +17,47 @@ import java.util.Set;
  * is skipped: the transition is taken between the presentations around it. A run in which the example
  * was never presented is left out of its average over runs; never presented at all gives NaN.
  */
-public final class ForgettingScore implements Score {
+public final class ForgettingScore extends RunAveragedScore {
     /** Per example one int: bit 0 last presentation correct, bit 1 ever correct, bits 2..15 forgets, 16..31 shown. */
     private static final int FORGET_ONE = 1 << 2;
     private static final int SHOWN_SHIFT = 16;
     /** Forgets must fit in 14 bits. */
     static final int MAX_PRESENTATIONS_PER_RUN = (1 << 14) - 1;
 
-    @Override
-    public String name() {
-        return "forgetting";
+    public ForgettingScore() {
+        super("forgetting", "correct", EnumSet.of(ObservationKind.PRESENTATION));
     }
 
+    /** The run's forgetting events per example (its presentations if never correct, NaN if never presented). */
     @Override
-    public Set<String> requiredSignals() {
-        return Set.of("correct");
-    }
-
-    @Override
-    public Set<ObservationKind> observationKinds() {
-        return EnumSet.of(ObservationKind.PRESENTATION);
-    }
-
-    @Override
-    public float[] compute(DynamicsStore store) {
-        StoreRows.requireSignals(this, store);
-        StoreRows.requireKind(this, store, ObservationKind.PRESENTATION,
-                "; import logits computed while training with --kind presentation");
-        int n = store.examples();
-        List<List<Integer>> runs = new ArrayList<>();
-        for (int r = 0; r < store.runs(); r++) {
-            List<Integer> p = StoreRows.observations(store, r, o -> o.kind() == ObservationKind.PRESENTATION);
-            if (p.size() > MAX_PRESENTATIONS_PER_RUN) {
-                throw new WinnowException(store.dir() + ": score 'forgetting' supports at most "
-                        + MAX_PRESENTATIONS_PER_RUN + " presentation observations per run; run " + r + " has " + p.size());
-            }
-            if (!p.isEmpty()) {
-                runs.add(p);
-            }
+    void runValues(DynamicsStore store, int run, List<Integer> presentations, float[] out) {
+        if (presentations.size() > MAX_PRESENTATIONS_PER_RUN) {
+            throw new WinnowException(store.dir() + ": score 'forgetting' supports at most "
+                    + MAX_PRESENTATIONS_PER_RUN + " presentation observations per run; run " + run + " has "
+                    + presentations.size());
         }
+        int n = out.length;
         int[] state = new int[n];
         float[] row = new float[n];
-        float[] out = new float[n];
-        RunMean acc = runs.size() > 1 ? new RunMean(n) : null;
-        for (List<Integer> presentations : runs) {
-            Arrays.fill(state, 0);
-            for (int t : presentations) {
-                StoreRows.read(store, "correct", t, row);
-                for (int i = 0; i < n; i++) {
-                    // branch-free integer arithmetic on the float's bits (data-dependent branches would
-                    // mispredict): seen = not NaN (exponent not all ones); ok = seen and +0.5 <= value.
-                    // Not seen changes nothing; else count a forget if the last one was correct and this
-                    // one is not, count the presentation, and set last = ok, ever |= ok.
-                    int b = Float.floatToRawIntBits(row[i]);
-                    int seen = ((b & 0x7F800000) - 0x7F800000) >>> 31;
-                    int ok = ((0x3EFFFFFF - (b & 0x7FFFFFFF)) >>> 31) & (~b >>> 31) & seen;
-                    int s = state[i];
-                    int forget = s & (ok ^ 1) & seen;
-                    state[i] = ((s + (seen << SHOWN_SHIFT) + (forget << 2)) & ~seen) | (ok * 3);
-                }
-            }
+        for (int t : presentations) {
+            read(store, t, row);
             for (int i = 0; i < n; i++) {
+                // branch-free integer arithmetic on the float's bits (data-dependent branches would
+                // mispredict): seen = not NaN (exponent not all ones); ok = seen and +0.5 <= value.
+                // Not seen changes nothing; else count a forget if the last one was correct and this
+                // one is not, count the presentation, and set last = ok, ever |= ok.
+                int b = Float.floatToRawIntBits(row[i]);
+                int seen = ((b & 0x7F800000) - 0x7F800000) >>> 31;
+                int ok = ((0x3EFFFFFF - (b & 0x7FFFFFFF)) >>> 31) & (~b >>> 31) & seen;
                 int s = state[i];
-                int shown = s >>> SHOWN_SHIFT;
-                out[i] = shown == 0 ? Float.NaN : (s & 2) != 0 ? (s & 0xFFFC) >>> 2 : shown;
-            }
-            if (acc != null) {
-                acc.add(out);
+                int forget = s & (ok ^ 1) & seen;
+                state[i] = ((s + (seen << SHOWN_SHIFT) + (forget << 2)) & ~seen) | (ok * 3);
             }
         }
-        return acc != null ? acc.mean(out) : out;
+        for (int i = 0; i < n; i++) {
+            int s = state[i];
+            int shown = s >>> SHOWN_SHIFT;
+            out[i] = shown == 0 ? Float.NaN : (s & 2) != 0 ? (s & 0xFFFC) >>> 2 : shown;
+        }
     }
 }

@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
  * get no value from it. Cost per Newton step O(N·P²) with P = C·(D+1), plus O(P³) for the Cholesky; P is
  * capped at {@value #MAX_PARAMETERS}. Needs {@code features.npy}; reads no signal.
  */
-public final class InfluenceScore implements Score {
+public final class InfluenceScore extends AbstractScore {
     /** The largest C·(D+1) the exact Hessian is built for (a P × P double matrix: 288 MB). */
     static final int MAX_PARAMETERS = 6000;
     private static final int MAX_NEWTON = 100;
@@ -44,6 +44,7 @@ public final class InfluenceScore implements Score {
     private final double damping;
 
     public InfluenceScore(double damping) {
+        super("influence");
         if (!(damping > 0) || Double.isInfinite(damping)) {
             throw new IllegalArgumentException("influence needs a damping λ > 0, got " + damping);
         }
@@ -55,12 +56,7 @@ public final class InfluenceScore implements Score {
     }
 
     @Override
-    public String name() {
-        return "influence";
-    }
-
-    @Override
-    public float[] compute(DynamicsStore store) {
+    float[] scores(DynamicsStore store) {
         NpyArray features = requireFeatures(store, name());
         int n = store.examples();
         int c = store.classes();

@@ -7,20 +7,16 @@ import dev.winnow.random.RandomKey;
  * {@code random}: the seeded uniform baseline, {@link RandomKey#unit} of {@code RandomKey.key(seed, id)},
  * a float in [0, 1) that depends only on the seed and the example's id (not its position or the store).
  */
-public final class RandomScore implements Score {
+public final class RandomScore extends AbstractScore {
     private final long seed;
 
     public RandomScore(long seed) {
+        super("random");
         this.seed = seed;
     }
 
     @Override
-    public String name() {
-        return "random";
-    }
-
-    @Override
-    public float[] compute(DynamicsStore store) {
+    float[] scores(DynamicsStore store) {
         long[] ids = store.ids();
         float[] out = new float[ids.length];
         for (int i = 0; i < ids.length; i++) {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
  */
 public record ScoreOptions(long seed, Path externalFile, String externalColumn, boolean vogPerClass,
                            double influenceDamping, double dealrecLambda) {
+    // The one place of these defaults: the score catalogue (Scores#catalogue) shows them, the command line
+    // names them; constants so that option annotations can use them.
     /** The default L2 damping of {@code influence}. */
     public static final double DEFAULT_DAMPING = 0.01;
     /** The default weight of the effort term of {@code dealrec}. */

@@ -3,7 +3,6 @@ package dev.winnow.score;
 import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.dynamics.Observation;
-import dev.winnow.dynamics.ObservationKind;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -37,19 +36,6 @@ final class StoreRows {
             }
         }
         return out;
-    }
-
-    /** True when some observation of any run has the kind. */
-    static boolean hasKind(DynamicsStore store, ObservationKind kind) {
-        return store.observations().stream().anyMatch(o -> o.kind() == kind);
-    }
-
-    /** Fails naming the score, the kind and the store unless the store has observations of that kind. */
-    static void requireKind(Score score, DynamicsStore store, ObservationKind kind, String hint) {
-        if (!hasKind(store, kind)) {
-            throw new WinnowException(store.dir() + ": score '" + score.name() + "' needs " + kind.json()
-                    + " observations, but the store has none (it has " + kinds(store) + ")" + hint);
-        }
     }
 
     static String kinds(DynamicsStore store) {

@@ -10,20 +10,16 @@ import dev.winnow.npy.NpyArray;
  * class's observed values (Agarwal et al. 2022, "Estimating Example Difficulty using Variance of
  * Gradients"). A class with σ_c = 0 maps to 0. Examples with no value stay NaN.
  */
-public final class VogScore implements Score {
+public final class VogScore extends AbstractScore {
     private final boolean perClass;
 
     public VogScore(boolean perClass) {
+        super("vog");
         this.perClass = perClass;
     }
 
     @Override
-    public String name() {
-        return "vog";
-    }
-
-    @Override
-    public float[] compute(DynamicsStore store) {
+    float[] scores(DynamicsStore store) {
         NpyArray vog = store.vog().orElseThrow(() -> new WinnowException(store.dir()
                 + ": score 'vog' needs vog.npy (variance of gradients per run), which the store lacks"));
         int n = store.examples();

@@ -17,29 +17,24 @@ import java.util.Objects;
  */
 public record SelectOptions(Strategy strategy, Budget budget, boolean classBalanced, double offset, int bins,
                             double dropHardest, double alpha, long seed) {
-    /** CCS's default number of strata. */
+    // The defaults of the strategies' catalogue entries (Strategy#entry, which help texts and StrategySpec
+    // read); constants so that option annotations can name them too.
+    /** {@code stratified}: CCS's default number of strata. */
     public static final int DEFAULT_BINS = 50;
-    /** Half of the budget hardest, half random (weighted). */
+    /** {@code stratified}: nothing dropped before binning. */
+    public static final double DEFAULT_DROP_HARDEST = 0.0;
+    /** {@code calibrated}: half of the budget hardest, half random (weighted). */
     public static final double DEFAULT_ALPHA = 0.5;
 
     public SelectOptions {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(budget, "budget");
-        if (!(offset >= 0.0 && offset < 1.0)) {
-            throw new IllegalArgumentException("--offset must be in [0, 1), got " + offset);
-        }
-        if (bins < 1) {
-            throw new IllegalArgumentException("--bins must be at least 1, got " + bins);
-        }
-        if (!(dropHardest >= 0.0 && dropHardest < 1.0)) {
-            throw new IllegalArgumentException("--drop-hardest must be in [0, 1), got " + dropHardest);
-        }
-        if (!(alpha >= 0.0 && alpha < 1.0)) {
-            throw new IllegalArgumentException("--alpha must be in [0, 1), got " + alpha);
-        }
+        Strategy.check("offset", "--offset", offset);
+        Strategy.check("bins", "--bins", bins);
+        Strategy.check("drop-hardest", "--drop-hardest", dropHardest);
+        Strategy.check("alpha", "--alpha", alpha);
     }
 
-    /** The strategy with its default parameters (offset 0, 50 bins, no drop, alpha 0.5). */
     /**
      * The options as a command line gives them: {@code null} for a flag not given, exactly one of
      * {@code keepFraction} / {@code keepCount}. A flag that belongs to another strategy, or a window
@@ -66,12 +61,13 @@ public record SelectOptions(Strategy strategy, Budget budget, boolean classBalan
         }
         Budget b = keepFraction != null ? new Budget.Fraction(keepFraction) : new Budget.Count(keepCount);
         return new SelectOptions(s, b, classBalanced, offset == null ? 0.0 : offset,
-                bins == null ? DEFAULT_BINS : bins, dropHardest == null ? 0.0 : dropHardest,
+                bins == null ? DEFAULT_BINS : bins, dropHardest == null ? DEFAULT_DROP_HARDEST : dropHardest,
                 alpha == null ? DEFAULT_ALPHA : alpha, seed);
     }
 
+    /** The strategy with its default parameters (offset 0, 50 bins, no drop, alpha 0.5), not class-balanced. */
     public static SelectOptions of(Strategy strategy, Budget budget, long seed) {
-        return new SelectOptions(strategy, budget, false, 0.0, DEFAULT_BINS, 0.0, DEFAULT_ALPHA, seed);
+        return new SelectOptions(strategy, budget, false, 0.0, DEFAULT_BINS, DEFAULT_DROP_HARDEST, DEFAULT_ALPHA, seed);
     }
 
     public SelectOptions withClassBalanced(boolean b) {

@@ -1,30 +1,63 @@
 package dev.winnow.select;
 
+import dev.winnow.catalogue.Catalogue;
+import dev.winnow.catalogue.Entry;
+import dev.winnow.catalogue.Param;
+
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How to pick the kept examples from their scores (higher = harder). */
+/**
+ * How to pick the kept examples from their scores (higher = harder). Each strategy carries its catalogue
+ * {@link Entry}: how it is written in a spec ({@link StrategySpec}), its parameters with their ranges and
+ * defaults, one help line and the paper; {@link #check} enforces those ranges for every caller.
+ */
 public enum Strategy {
     /** Top-k by score: the hardest examples. Paul et al. 2021 (EL2N/GraNd), Toneva et al. 2019. */
-    HARD("hard", "the k hardest (highest scores); best when you keep much (>= ~70%)"),
+    HARD("hard", "the k hardest (highest scores); best when you keep much (70 percent or more)",
+            "Paul et al. 2021; Toneva et al. 2019"),
     /** Bottom-k by score: the easiest examples; Sorscher et al. 2022 show it wins at very small budgets. */
-    EASY("easy", "the k easiest (lowest scores); a baseline, and the better end when little data is kept"),
+    EASY("easy", "the k easiest (lowest scores); a baseline, and the better end when little data is kept",
+            "Sorscher et al. 2022"),
     /** Skip the hardest offset fraction (label noise, outliers), then top-k. */
-    WINDOW("window", "skip the hardest --offset fraction (likely label noise), then the k hardest after it"),
+    WINDOW("window", "skip the hardest offset fraction (likely label noise), then the k hardest after it",
+            "Paul et al. 2021",
+            Param.required("offset", "the hardest fraction skipped", "[0, 1)")),
     /** Uniform without replacement: the k smallest random keys. */
-    RANDOM("random", "k uniformly at random (smallest random keys); a strong baseline at high compression"),
+    RANDOM("random", "k uniformly at random (smallest random keys); a strong baseline at high compression",
+            "baseline"),
     /** Coverage-centric: equal-width score bins, the budget spread over bins. Zheng et al. 2023 (CCS). */
-    STRATIFIED("stratified", "drop the hardest --drop-hardest fraction, then spread k over --bins equal-width score bins (CCS)"),
+    STRATIFIED("stratified", "drop the hardest β fraction, then spread k over equal-width score bins (CCS)",
+            "Zheng et al. 2023",
+            Param.optional("drop-hardest", "β, the hardest fraction dropped first",
+                    Catalogue.number(SelectOptions.DEFAULT_DROP_HARDEST), "[0, 1)"),
+            Param.optional("bins", "the number of equal-width score bins", SelectOptions.DEFAULT_BINS,
+                    "a whole number ≥ 1")),
     /** alpha*k hardest plus weighted random picks. Ayed &amp; Hayou 2023. */
-    CALIBRATED("calibrated", "--alpha of k hardest, the rest random with weights so the weighted loss estimates the full loss");
+    CALIBRATED("calibrated", "the α share of k hardest, the rest random, weighted so that the weighted loss "
+            + "estimates the full loss", "Ayed & Hayou 2023",
+            Param.optional("alpha", "the share of k taken hardest", Catalogue.number(SelectOptions.DEFAULT_ALPHA),
+                    "[0, 1)"));
 
     private final String cliName;
-    private final String summary;
+    private final Entry entry;
 
-    Strategy(String cliName, String summary) {
+    Strategy(String cliName, String help, String source, Param... params) {
         this.cliName = cliName;
-        this.summary = summary;
+        StringBuilder usage = new StringBuilder(cliName);
+        int optional = 0;
+        for (Param p : params) {
+            if (p.isRequired()) {
+                usage.append(':').append(p.name().toUpperCase(Locale.ROOT));
+            } else {
+                usage.append("[:").append(p.name().toUpperCase(Locale.ROOT));
+                optional++;
+            }
+        }
+        usage.append("]".repeat(optional));
+        this.entry = new Entry(Entry.Kind.STRATEGY, cliName, usage.toString(), List.of(params), help, source);
     }
 
     /** The name on the command line and in provenance. */
@@ -32,9 +65,14 @@ public enum Strategy {
         return cliName;
     }
 
+    /** The strategy's catalogue entry: usage ({@code stratified[:DROP-HARDEST[:BINS]]}), parameters, help, paper. */
+    public Entry entry() {
+        return entry;
+    }
+
     /** One line on what it does and when to use it. */
     public String summary() {
-        return summary;
+        return entry.help();
     }
 
     /** Whether the kept examples carry weights other than 1. */
@@ -42,6 +80,22 @@ public enum Strategy {
         return this == CALIBRATED;
     }
 
+    /**
+     * Fails ({@link IllegalArgumentException}, a usage error) unless {@code value} lies in the range of
+     * parameter {@code param}: the fractions {@code offset}, {@code drop-hardest} and {@code alpha} in
+     * [0, 1), {@code bins} at least 1. The message starts with {@code label}, the parameter as the caller's
+     * user wrote it ({@code --alpha}, {@code calibrated: alpha}).
+     */
+    static void check(String param, String label, double value) {
+        if (param.equals("bins")) {
+            if (!(value >= 1)) {
+                String shown = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+                throw new IllegalArgumentException(label + " must be at least 1, got " + shown);
+            }
+        } else if (!(value >= 0.0 && value < 1.0)) {
+            throw new IllegalArgumentException(label + " must be in [0, 1), got " + value);
+        }
+    }
     /** Parses a command-line name; an unknown one fails naming the known ones. */
     public static Strategy parse(String name) {
         String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);

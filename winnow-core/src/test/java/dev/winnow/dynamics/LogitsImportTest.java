@@ -3,7 +3,7 @@ package dev.winnow.dynamics;
 import dev.winnow.WinnowException;
 import dev.winnow.npy.NpyWriter;
 import dev.winnow.score.ScoreOptions;
-import dev.winnow.score.Scores;
+import dev.winnow.score.ScoreSpec;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +95,7 @@ class LogitsImportTest {
         assertThat(row(s, "correct", 1)[1]).isNaN();
 
         // end to end: el2n@1 of the imported store is observation 0's el2n
-        float[] score = Scores.parse("el2n@1", ScoreOptions.defaults()).compute(s);
+        float[] score = ScoreSpec.parse("el2n@1").create(ScoreOptions.defaults()).compute(s);
         assertThat(score).containsExactly(el2n0);
     }
 
@@ -107,7 +107,7 @@ class LogitsImportTest {
         assertThat(s.observations()).containsExactly(new Observation(0, 1, ObservationKind.PRESENTATION),
                 new Observation(1, 1, ObservationKind.PRESENTATION));
         // aum = −mean over runs of the margins: ex0 (2 + 4)/2, ex1 only run 0 (−1), ex2 (0 + 4)/2
-        assertThat(Scores.parse("aum", null).compute(s)).containsExactly(-3f, 1f, -2f);
+        assertThat(ScoreSpec.parse("aum").create(null).compute(s)).containsExactly(-3f, 1f, -2f);
     }
 
     @Test

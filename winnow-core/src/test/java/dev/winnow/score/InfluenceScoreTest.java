@@ -267,7 +267,7 @@ class InfluenceScoreTest {
 
     @Test
     void theStoreScoreIsTheRunMeanOfMinusTheUpweightingDerivative(@TempDir Path dir) {
-        float[] s = Scores.parse("influence", ScoreOptions.defaults()).compute(store(dir.resolve("s"), true));
+        float[] s = ScoreSpec.parse("influence").create(ScoreOptions.defaults()).compute(store(dir.resolve("s"), true));
         double[] r0 = upweightDerivative(H1, 1, Y1, 2);
         double[] r1 = upweightDerivative(H1_RUN1, 1, Y1, 2);
         for (int i = 0; i < 4; i++) {
@@ -293,18 +293,18 @@ class InfluenceScoreTest {
         float[] inf = new InfluenceScore(LAMBDA).compute(st);
         double[] mi = DealrecScore.minmax(inf);
         // epoch 2 (the last): grad_norm mean of runs {3, 2, 4, 0} -> minmax {.75, .5, 1, 0}
-        float[] last = Scores.parse("dealrec", ScoreOptions.defaults()).compute(st);
+        float[] last = ScoreSpec.parse("dealrec").create(ScoreOptions.defaults()).compute(st);
         double[] e2 = {0.75, 0.5, 1, 0};
         // epoch 1: {1, 2, 3, 4} -> {0, 1/3, 2/3, 1}; λ = 2
-        float[] at1 = Scores.parse("dealrec@1", ScoreOptions.defaults().withDealrecLambda(2)).compute(st);
+        float[] at1 = ScoreSpec.parse("dealrec@1").create(ScoreOptions.defaults().withDealrecLambda(2)).compute(st);
         double[] e1 = {0, 1.0 / 3, 2.0 / 3, 1};
         for (int i = 0; i < 4; i++) {
             assertThat((double) last[i]).isCloseTo(mi[i] + e2[i], within(1e-6));
             assertThat((double) at1[i]).isCloseTo(mi[i] + 2 * e1[i], within(1e-6));
         }
-        assertThat(Scores.parse("dealrec", null).name()).isEqualTo("dealrec");
-        assertThat(Scores.parse("dealrec@7", null).name()).isEqualTo("dealrec@7");
-        assertThat(Scores.parse("dealrec", null).requiredSignals()).containsExactly("grad_norm");
+        assertThat(ScoreSpec.parse("dealrec").create(ScoreOptions.defaults()).name()).isEqualTo("dealrec");
+        assertThat(ScoreSpec.parse("dealrec@7").create(ScoreOptions.defaults()).name()).isEqualTo("dealrec@7");
+        assertThat(ScoreSpec.parse("dealrec").create(ScoreOptions.defaults()).requiredSignals()).containsExactly("grad_norm");
     }
 
     @Test
@@ -312,7 +312,7 @@ class InfluenceScoreTest {
         // (d)
         DynamicsStore st = store(dir.resolve("nofeat"), false);
         for (String spec : new String[] {"influence", "dealrec"}) {
-            assertThatThrownBy(() -> Scores.parse(spec, null).compute(st))
+            assertThatThrownBy(() -> ScoreSpec.parse(spec).create(ScoreOptions.defaults()).compute(st))
                     .isInstanceOf(WinnowException.class)
                     .hasMessageContaining(st.dir().toString())
                     .hasMessageContaining("'" + spec + "'")
@@ -340,11 +340,11 @@ class InfluenceScoreTest {
 
     @Test
     void parseAndOptions() {
-        assertThat(Scores.parse("influence", null).name()).isEqualTo("influence");
-        assertThat(((InfluenceScore) Scores.parse("influence", ScoreOptions.defaults().withInfluenceDamping(0.5)))
+        assertThat(ScoreSpec.parse("influence").create(ScoreOptions.defaults()).name()).isEqualTo("influence");
+        assertThat(((InfluenceScore) ScoreSpec.parse("influence").create(ScoreOptions.defaults().withInfluenceDamping(0.5)))
                 .damping()).isEqualTo(0.5);
-        assertThatThrownBy(() -> Scores.parse("influence@3", null)).hasMessageContaining("takes no @");
-        assertThatThrownBy(() -> Scores.parse("dealrec@0", null)).hasMessageContaining("epoch ≥ 1");
+        assertThatThrownBy(() -> ScoreSpec.parse("influence@3")).hasMessageContaining("takes no @");
+        assertThatThrownBy(() -> ScoreSpec.parse("dealrec@0")).hasMessageContaining("epoch ≥ 1");
         assertThatThrownBy(() -> ScoreOptions.defaults().withInfluenceDamping(0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Scores.known()).contains("influence").contains("dealrec[@E]");

@@ -1,6 +1,7 @@
 package dev.winnow.score;
 
 import dev.winnow.WinnowException;
+import dev.winnow.catalogue.Entry;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.dynamics.DynamicsWriter;
 import dev.winnow.dynamics.Observation;
@@ -38,7 +39,7 @@ class ScoresTest {
     }
 
     private static float[] score(String spec) {
-        return Scores.parse(spec, ScoreOptions.defaults()).compute(store);
+        return ScoreSpec.parse(spec).create(ScoreOptions.defaults()).compute(store);
     }
 
     private static void assertScores(float[] actual, float... expected) {
@@ -158,7 +159,7 @@ class ScoresTest {
         // runs [1,2,3,4,-] and [3,2,-,8,-] -> mean [2, 2, 3, 6, NaN]
         assertScores(score("vog"), 2f, 2f, 3f, 6f, N);
         // labels [0,1,0,1,1]: class 0 {2, 3} mu 2.5 sigma .5 -> -1, +1; class 1 {2, 6} mu 4 sigma 2 -> -1, +1
-        float[] perClass = Scores.parse("vog", ScoreOptions.defaults().withVogPerClass(true)).compute(store);
+        float[] perClass = ScoreSpec.parse("vog").create(ScoreOptions.defaults().withVogPerClass(true)).compute(store);
         assertScores(perClass, -1f, -1f, 1f, 1f, N);
     }
 
@@ -166,10 +167,10 @@ class ScoresTest {
     void randomIsTheUnitFloatOfTheSeededKeyOfTheId() {
         // id 0 is example 0. splitmix64(0) = 0xE220A8397B1DCDAF (SplitMix64's first output from seed 0):
         // top 24 bits 0xE220A8 = 14819496, / 2^24 = 0.88331079...
-        assertThat(Scores.parse("random", ScoreOptions.defaults()).compute(store)[0])
+        assertThat(ScoreSpec.parse("random").create(ScoreOptions.defaults()).compute(store)[0])
                 .isEqualTo(14819496f / 16777216f);
         // seed 1: splitmix64(0x9E3779B97F4A7C15) = 0x6E789E6AA1B965F4 (second output): 0x6E789E / 2^24
-        float[] s1 = Scores.parse("random", ScoreOptions.defaults().withSeed(1)).compute(store);
+        float[] s1 = ScoreSpec.parse("random").create(ScoreOptions.defaults().withSeed(1)).compute(store);
         assertThat(s1[0]).isEqualTo(0x6E789E / 16777216f);
         for (float v : s1) {
             assertThat(v).isGreaterThanOrEqualTo(0f).isLessThan(1f);
@@ -186,7 +187,7 @@ class ScoresTest {
                 + "c,12,,9\n"
                 + "d,99,7,9\n"
                 + "e,11,nan,9\n");
-        float[] s = Scores.parse("external", ScoreOptions.defaults().withExternal(csv, "quality")).compute(store);
+        float[] s = ScoreSpec.parse("external").create(ScoreOptions.defaults().withExternal(csv, "quality")).compute(store);
         // ids [0, 11, 12, 13, 14]: 0 -> -1, 11 nan, 12 empty, 13 absent, 14 -> .5; id 99 is not in the store
         assertScores(s, -1f, N, N, N, 0.5f);
     }
@@ -256,36 +257,36 @@ class ScoresTest {
     }
 
     private static float[] score(DynamicsStore s, String spec) {
-        return Scores.parse(spec, ScoreOptions.defaults()).compute(s);
+        return ScoreSpec.parse(spec).create(ScoreOptions.defaults()).compute(s);
     }
 
     @Test
     void eachScoreDeclaresWhatItReads() {
         ScoreOptions o = ScoreOptions.defaults().withExternal(Path.of("x.csv"), "q");
-        assertThat(Scores.parse("el2n@3", o).requiredSignals()).containsExactly("el2n");
-        assertThat(Scores.parse("margin@3", o).requiredSignals()).containsExactly("top2_margin");
-        assertThat(Scores.parse("least_confidence@3", o).requiredSignals()).containsExactly("p_max");
-        assertThat(Scores.parse("forgetting", o).observationKinds()).containsExactly(ObservationKind.PRESENTATION);
-        assertThat(Scores.parse("cat@2", o).observationKinds()).containsExactly(ObservationKind.CHECKPOINT);
-        assertThat(Scores.parse("external", o).requiredSignals()).isEmpty();
-        for (Scores.Entry e : Scores.catalogue()) {
+        assertThat(ScoreSpec.parse("el2n@3").create(o).requiredSignals()).containsExactly("el2n");
+        assertThat(ScoreSpec.parse("margin@3").create(o).requiredSignals()).containsExactly("top2_margin");
+        assertThat(ScoreSpec.parse("least_confidence@3").create(o).requiredSignals()).containsExactly("p_max");
+        assertThat(ScoreSpec.parse("forgetting").create(o).observationKinds()).containsExactly(ObservationKind.PRESENTATION);
+        assertThat(ScoreSpec.parse("cat@2").create(o).observationKinds()).containsExactly(ObservationKind.CHECKPOINT);
+        assertThat(ScoreSpec.parse("external").create(o).requiredSignals()).isEmpty();
+        for (Entry e : Scores.catalogue()) {
             String spec = e.usage().replace("[", "").replace("]", "").replace("@E", "@3").replace("@K", "@3");
-            Score s = Scores.parse(spec, o);
+            Score s = ScoreSpec.parse(spec).create(o);
             assertThat(s.name()).isEqualTo(spec);
         }
     }
 
     @Test
     void parseRejectsUnknownAndMalformedNamesListingTheKnownOnes() {
-        assertThatThrownBy(() -> Scores.parse("el3n@2", null))
+        assertThatThrownBy(() -> ScoreSpec.parse("el3n@2"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown score 'el3n@2'")
                 .hasMessageContaining("el2n@E").hasMessageContaining("forgetting").hasMessageContaining("cat@K");
-        assertThatThrownBy(() -> Scores.parse("el2n", null)).hasMessageContaining("needs an epoch");
-        assertThatThrownBy(() -> Scores.parse("el2n@0", null)).hasMessageContaining("epoch ≥ 1");
-        assertThatThrownBy(() -> Scores.parse("loss@x", null)).hasMessageContaining("epoch ≥ 1");
-        assertThatThrownBy(() -> Scores.parse("aum@3", null)).hasMessageContaining("takes no @");
-        assertThatThrownBy(() -> Scores.parse("external", ScoreOptions.defaults()))
+        assertThatThrownBy(() -> ScoreSpec.parse("el2n")).hasMessageContaining("needs an epoch");
+        assertThatThrownBy(() -> ScoreSpec.parse("el2n@0")).hasMessageContaining("epoch ≥ 1");
+        assertThatThrownBy(() -> ScoreSpec.parse("loss@x")).hasMessageContaining("epoch ≥ 1");
+        assertThatThrownBy(() -> ScoreSpec.parse("aum@3")).hasMessageContaining("takes no @");
+        assertThatThrownBy(() -> ScoreSpec.parse("external").create(ScoreOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--external FILE --column COL");
     }
 

@@ -1,7 +1,7 @@
 package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
-import dev.winnow.score.ScoreOptions;
+import dev.winnow.score.ScoreSpec;
 import dev.winnow.score.Scores;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -47,7 +47,7 @@ public final class SparkScores {
 
     /**
      * The plan of a score spec such as {@code el2n@3}. The spec is read by the core's parser
-     * ({@link Scores#parse}), so names, {@code @E} arguments and their messages are the core's; an
+     * ({@link ScoreSpec#parse}), so names, {@code @E} arguments and their messages are the core's; an
      * IllegalArgumentException (a usage error) for a spec it refuses or a score Spark does not compute.
      */
     static Plan plan(String spec) {
@@ -58,11 +58,11 @@ public final class SparkScores {
         int at = s.indexOf('@');
         String base = at < 0 ? s : s.substring(0, at);
         if (!KNOWN_BASES.contains(base)) {
-            boolean core = Scores.catalogue().stream().anyMatch(e -> e.base().equals(base));
+            boolean core = Scores.catalogue().stream().anyMatch(e -> e.name().equals(base));
             throw new IllegalArgumentException("score '" + s + "' is not computed on Spark"
                     + (core ? " (winnow score computes it from a store)" : "") + "; Spark computes " + KNOWN);
         }
-        String name = Scores.parse(s, ScoreOptions.defaults()).name();
+        String name = ScoreSpec.parse(s).toString();
         Integer arg = at < 0 ? null : Integer.valueOf(name.substring(name.indexOf('@') + 1));
         Column epochE = arg == null ? null : col(DynamicsParquet.EPOCH).equalTo(lit(arg));
         Column presentation = col(DynamicsParquet.KIND).equalTo(lit(DynamicsParquet.PRESENTATION));

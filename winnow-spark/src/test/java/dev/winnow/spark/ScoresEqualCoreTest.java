@@ -2,7 +2,7 @@ package dev.winnow.spark;
 
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.score.ScoreOptions;
-import dev.winnow.score.Scores;
+import dev.winnow.score.ScoreSpec;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +34,7 @@ class ScoresEqualCoreTest {
     @ValueSource(strings = {"el2n@3", "grand@2", "loss@4", "entropy@1", "least_confidence@3", "margin@2",
                             "forgetting", "aum", "cat@3"})
     void sparkScoresWhatTheCoreScores(String spec) {
-        float[] core = Scores.parse(spec, ScoreOptions.defaults()).compute(store);
+        float[] core = ScoreSpec.parse(spec).create(ScoreOptions.defaults()).compute(store);
         Map<Long, Integer> want = new HashMap<>();
         int nan = 0;
         for (int i = 0; i < core.length; i++) {

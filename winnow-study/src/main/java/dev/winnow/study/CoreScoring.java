@@ -3,7 +3,7 @@ package dev.winnow.study;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.score.ScoreOptions;
-import dev.winnow.score.Scores;
+import dev.winnow.score.ScoreSpec;
 import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
 import dev.winnow.select.Selector;
@@ -12,7 +12,7 @@ import dev.winnow.select.Strategy;
 import java.util.List;
 
 /**
- * The study's scorer and selector backed by the core: {@link Scores#parse} for every score and
+ * The study's scorer and selector backed by the core: {@link ScoreSpec#parse} for every score and
  * {@link Selector#select} for every strategy, so a study's keep-lists are the ones {@code winnow select}
  * writes for the same scores, keep fraction and seed.
  */
@@ -25,12 +25,12 @@ public final class CoreScoring {
         return new StudyEngine.Scorer() {
             @Override
             public float[] score(String scoreSpec, DynamicsStore store, long seed) {
-                return Scores.parse(scoreSpec, ScoreOptions.defaults().withSeed(seed)).compute(store);
+                return ScoreSpec.parse(scoreSpec).create(ScoreOptions.defaults().withSeed(seed)).compute(store);
             }
 
             @Override
             public void validate(String scoreSpec) {
-                Scores.parse(scoreSpec, ScoreOptions.defaults());
+                ScoreSpec.parse(scoreSpec).create(ScoreOptions.defaults());
             }
         };
     }

@@ -95,35 +95,10 @@ public final class WinnowEngineProvider implements StudyEngine.Provider {
             return side * side == prod ? new int[] {side, side} : null;
         }
 
-        private List<String> sentences;
-
-        /** The sentence of a text example, read back from the TSV (sentence, tab, label) the spec names. */
+        /** The sentence of a text example, as the dataset reader kept it when it parsed the TSV. */
         @Override
-        public synchronized String text(int index) {
-            if (!bundle.isText() || !spec.startsWith("text:")) {
-                return null;
-            }
-            if (sentences == null) {
-                sentences = List.of();
-                String file = spec.substring(5).split(",")[0];
-                try {
-                    List<String> lines = java.nio.file.Files.readAllLines(Path.of(file));
-                    List<String> out = new java.util.ArrayList<>();
-                    for (String l : lines.subList(1, lines.size())) {
-                        if (!l.isBlank()) {
-                            int tab = l.lastIndexOf('\t');
-                            out.add(tab < 0 ? l : l.substring(0, tab));
-                        }
-                    }
-                    if (out.size() >= size()) {
-                        sentences = out;
-                    }
-                } catch (java.io.IOException | RuntimeException e) {
-                    sentences = List.of();
-                }
-            }
-            int row = (int) bundle.train().id(index);
-            return row >= 0 && row < sentences.size() ? sentences.get(row) : null;
+        public String text(int index) {
+            return bundle.train().text(index);
         }
 
         @Override

@@ -35,4 +35,21 @@ class LabelNoiseTest {
         assertThat(LabelNoise.flip(y, ids, 10, 0.0, 7)).isEqualTo(y);
         assertThat(y[3]).isEqualTo(3);
     }
+
+    @Test
+    void theSameSeedFlipsTheSameLabelsToTheSameClasses() {
+        // golden values: which labels flip, and to what, at seeds 42 and -1 for ids 100, 103, ..., 157;
+        // pinned from the keyed randomness as written before it moved onto RandomKey, so noise stays put
+        int n = 20;
+        int[] y = new int[n];
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 4;
+            ids[i] = 100 + 3L * i;
+        }
+        assertThat(LabelNoise.flip(y, ids, 4, 0.25, 42))
+                .containsExactly(0, 2, 2, 3, 2, 1, 2, 3, 0, 1, 3, 0, 0, 1, 2, 3, 0, 1, 0, 3); // 1→2 4→2 10→3 11→0 18→0
+        assertThat(LabelNoise.flip(y, ids, 4, 0.25, -1))
+                .containsExactly(0, 1, 2, 3, 0, 3, 0, 3, 2, 1, 2, 3, 0, 1, 2, 3, 2, 1, 3, 3); // 5→3 6→0 8→2 16→2 18→3
+    }
 }

@@ -5,6 +5,7 @@ import dev.winnow.dynamics.DynamicsWriter;
 import dev.winnow.dynamics.Observation;
 import dev.winnow.dynamics.ObservationKind;
 import dev.winnow.dynamics.Signal;
+import dev.winnow.random.RandomKey;
 import dev.winnow.select.KeepList;
 
 import java.nio.FloatBuffer;
@@ -314,7 +315,7 @@ public final class SoftmaxWorld implements StudyData {
         int k = Math.max(1, (int) Math.floor(keep * n));
         long[] key = new long[n];
         for (int i = 0; i < n; i++) {
-            key[i] = LabelNoise.splitmix64(seed * 0x9E3779B97F4A7C15L + ids[i]);
+            key[i] = RandomKey.key(seed, ids[i]);
         }
         Integer[] byKey = order(n, (a, b) -> Long.compareUnsigned(key[a], key[b]));
         Integer[] hardFirst = s == null ? null : order(n, (a, b) -> {

@@ -1,11 +1,8 @@
 package dev.winnow.train.data;
 
 import dev.winnow.WinnowException;
+import dev.winnow.io.DelimitedReader;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -166,66 +163,21 @@ public final class CsvData {
     }
 
     private static Table read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new WinnowException(file + ": no such file");
-        }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String head = r.readLine();
-            if (head == null || head.isBlank()) {
+        try (DelimitedReader r = DelimitedReader.open(file, DelimitedReader.Format.CSV.withHeaderWidth())) {
+            if (r.header().isEmpty()) {
                 throw new WinnowException(file + ": empty (a header line is needed)");
             }
-            List<String> header = List.of(split(head.startsWith("\uFEFF") ? head.substring(1) : head));
+            List<String> header = r.header().stream().map(String::trim).toList();
             List<String[]> rows = new ArrayList<>();
             List<Integer> lines = new ArrayList<>();
-            String line;
-            int no = 1;
-            while ((line = r.readLine()) != null) {
-                no++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = split(line);
-                if (f.length != header.size()) {
-                    throw new WinnowException(file + ":" + no + ": " + f.length + " fields, the header has " + header.size());
-                }
-                rows.add(f);
-                lines.add(no);
+            for (DelimitedReader.Row row : r.rows()) {
+                rows.add(row.fields().stream().map(String::trim).toArray(String[]::new));
+                lines.add(row.line());
             }
             if (rows.isEmpty()) {
                 throw new WinnowException(file + ": no data rows");
             }
             return new Table(file, header, rows, lines);
-        } catch (IOException e) {
-            throw new WinnowException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
-    }
-
-    /** Splits one CSV line on commas, honouring double quotes ("" inside quotes is a quote). */
-    static String[] split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString().trim());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString().trim());
-        return out.toArray(new String[0]);
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * One split of a dataset held in memory: per example its original id, its class and its input, either
  * dense floats (images, tabular rows; {@link #exampleShape()} per example) or token ids (text; 0 is
- * padding). Index {@code i} is the example's position in this split; ids survive any reordering because
- * training addresses examples by index and looks ids up here.
+ * padding; with the text as written when the reader kept it). Index {@code i} is the example's position
+ * in this split; ids survive any reordering because training addresses examples by index and looks ids
+ * up here.
  */
 public final class Examples {
     private final long[] ids;
@@ -20,9 +21,10 @@ public final class Examples {
     private final float[] dense;
     private final long[] exampleShape;
     private final int[][] tokens;
+    private final String[] texts;
     private final int width;
 
-    private Examples(long[] ids, int[] labels, float[] dense, long[] exampleShape, int[][] tokens) {
+    private Examples(long[] ids, int[] labels, float[] dense, long[] exampleShape, int[][] tokens, String[] texts) {
         if (ids.length != labels.length) {
             throw new IllegalArgumentException("ids and labels differ in length");
         }
@@ -31,6 +33,7 @@ public final class Examples {
         this.dense = dense;
         this.exampleShape = exampleShape;
         this.tokens = tokens;
+        this.texts = texts;
         this.width = dense == null ? 0 : (int) new Shape(exampleShape).size();
         if (dense != null && (long) width * labels.length != dense.length) {
             throw new IllegalArgumentException("dense inputs have " + dense.length + " values, expected "
@@ -39,16 +42,24 @@ public final class Examples {
         if (tokens != null && tokens.length != labels.length) {
             throw new IllegalArgumentException("token rows and labels differ in length");
         }
+        if (texts != null && texts.length != labels.length) {
+            throw new IllegalArgumentException("texts and labels differ in length");
+        }
     }
 
     /** Dense examples: {@code x} holds N rows of {@code prod(exampleShape)} floats, row-major. */
     public static Examples dense(long[] ids, int[] labels, float[] x, long... exampleShape) {
-        return new Examples(ids, labels, x, exampleShape.clone(), null);
+        return new Examples(ids, labels, x, exampleShape.clone(), null, null);
     }
 
     /** Text examples: one row of token ids (≥ 1, 0 is padding) per example. */
     public static Examples tokens(long[] ids, int[] labels, int[][] tokens) {
-        return new Examples(ids, labels, null, null, tokens);
+        return new Examples(ids, labels, null, null, tokens, null);
+    }
+
+    /** Text examples that also keep each example's text as written ({@link #text}); {@code texts} may be null. */
+    public static Examples tokens(long[] ids, int[] labels, int[][] tokens, String[] texts) {
+        return new Examples(ids, labels, null, null, tokens, texts);
     }
 
     public int size() {
@@ -92,6 +103,11 @@ public final class Examples {
         return tokens[index];
     }
 
+    /** The text of example {@code index} as the dataset wrote it, or {@code null} when none was kept. */
+    public String text(int index) {
+        return texts == null ? null : texts[index];
+    }
+
     /** Dense input row of example {@code index} (a copy). */
     public float[] row(int index) {
         return Arrays.copyOfRange(dense, index * width, (index + 1) * width);
@@ -105,7 +121,7 @@ public final class Examples {
         long[] i = Arrays.copyOf(ids, n);
         int[] y = Arrays.copyOf(labels, n);
         if (tokens != null) {
-            return tokens(i, y, Arrays.copyOf(tokens, n));
+            return tokens(i, y, Arrays.copyOf(tokens, n), texts == null ? null : Arrays.copyOf(texts, n));
         }
         return dense(i, y, Arrays.copyOf(dense, n * width), exampleShape);
     }

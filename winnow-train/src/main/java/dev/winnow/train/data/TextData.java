@@ -1,11 +1,8 @@
 package dev.winnow.train.data;
 
 import dev.winnow.WinnowException;
+import dev.winnow.io.DelimitedReader;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +18,8 @@ import java.util.regex.Pattern;
  * the label is the last field, the sentence everything before it). Sentences are lower-cased and split
  * into words, numbers and single punctuation marks. The vocabulary is built on the training split only:
  * words seen at least {@code minCount} times, the {@code maxVocabulary} most frequent (ties by word);
- * id 0 is padding, 1 the unknown word. A sentence keeps its first {@code maxLength} tokens.
+ * id 0 is padding, 1 the unknown word. A sentence keeps its first {@code maxLength} tokens; the examples
+ * also keep each sentence as written ({@link Examples#text}), so nothing reads the file a second time.
  */
 public final class TextData {
     public static final int PAD = 0;
@@ -49,7 +47,8 @@ public final class TextData {
         return out;
     }
 
-    private record Rows(List<List<String>> tokens, List<String> labels, List<Integer> lines) {
+    /** The rows of one split: each sentence as written, its tokens, its label and its line in the file. */
+    private record Rows(List<String> texts, List<List<String>> tokens, List<String> labels, List<Integer> lines) {
     }
 
     public static DataBundle load(Path train, Path test, Options o) {
@@ -119,46 +118,36 @@ public final class TextData {
             }
             tokens[i] = row;
         }
-        return Examples.tokens(ids, labels, tokens);
+        return Examples.tokens(ids, labels, tokens, rows.texts().toArray(new String[0]));
     }
 
     private static Rows read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new WinnowException(file + ": no such file");
-        }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String head = r.readLine();
-            if (head == null || !head.contains("\t")) {
+        try (DelimitedReader r = DelimitedReader.open(file, DelimitedReader.Format.TSV)) {
+            if (r.header().size() < 2) {
                 throw new WinnowException(file + ": the first line must be a header 'sentence<TAB>label'");
             }
+            List<String> texts = new ArrayList<>();
             List<List<String>> tokens = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             List<Integer> lines = new ArrayList<>();
-            String line;
-            int no = 1;
-            while ((line = r.readLine()) != null) {
-                no++;
-                if (line.isBlank()) {
-                    continue;
+            for (DelimitedReader.Row row : r.rows()) {
+                if (row.size() < 2) {
+                    throw row.error("no TAB between sentence and label");
                 }
-                int tab = line.lastIndexOf('\t');
-                if (tab < 0) {
-                    throw new WinnowException(file + ":" + no + ": no TAB between sentence and label");
-                }
-                String label = line.substring(tab + 1).trim();
+                String label = row.field(row.size() - 1).trim();
                 if (label.isEmpty()) {
-                    throw new WinnowException(file + ":" + no + ": empty label");
+                    throw row.error("empty label");
                 }
-                tokens.add(tokenize(line.substring(0, tab)));
+                String sentence = String.join("\t", row.fields().subList(0, row.size() - 1));
+                texts.add(sentence);
+                tokens.add(tokenize(sentence));
                 labels.add(label);
-                lines.add(no);
+                lines.add(row.line());
             }
             if (labels.isEmpty()) {
                 throw new WinnowException(file + ": no data rows");
             }
-            return new Rows(tokens, labels, lines);
-        } catch (IOException e) {
-            throw new WinnowException(file + ": cannot read (" + e.getMessage() + ")", e);
+            return new Rows(texts, tokens, labels, lines);
         }
     }
 }

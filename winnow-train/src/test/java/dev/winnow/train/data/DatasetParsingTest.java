@@ -116,6 +116,11 @@ class DatasetParsingTest {
         assertThat(d.test().size()).isZero();
         Files.writeString(f, "x,label\n1,a\nfoo,b\n");
         assertThatThrownBy(() -> Datasets.load("csv:" + f)).hasMessageContaining(":3: column 'x' has 'foo', not a number");
+        Files.writeString(f, "x,label\n\"1\",\"a,b\"\r\n2,\"c\"\"\"\n");
+        DataBundle quoted = Datasets.load("csv:" + f);
+        assertThat(quoted.classNames()).containsExactly("a,b", "c\""); // quotes, a comma inside, CRLF
+        assertThat(quoted.train().row(1)[0]).isEqualTo(1f); // (2 − 1.5) / 0.5
+        assertThat(quoted.train().text(0)).isNull(); // tabular rows keep no text
         Files.writeString(f, "x,label\n1,a\n2\n");
         assertThatThrownBy(() -> Datasets.load("csv:" + f)).hasMessageContaining(":3: 1 fields, the header has 2");
         Files.writeString(f, "x,label\n1,a\n2,b\n");
@@ -142,6 +147,11 @@ class DatasetParsingTest {
         assertThat(d.train().tokensOf(3)).containsExactly(1); // empty sentence → one unknown token
         assertThat(d.test().tokensOf(0)).containsExactly(1, 1, 2, 3);
         assertThat(d.train().labels()).containsExactly(1, 0, 1, 0);
+        // the sentences as written, kept by the one read of the file
+        assertThat(d.train().text(0)).isEqualTo("A good film , good !");
+        assertThat(d.train().text(3)).isEmpty();
+        assertThat(d.test().text(0)).isEqualTo("an unseen good film");
+        assertThat(d.limit(2).train().text(1)).isEqualTo("bad film");
         DataBundle small = Datasets.load("text:" + tr + ",max-vocab=1,max-len=2");
         assertThat(small.vocabularySize()).isEqualTo(3);
         assertThat(small.train().tokensOf(0)).containsExactly(1, 2);
