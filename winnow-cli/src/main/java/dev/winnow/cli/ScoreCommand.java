@@ -50,11 +50,11 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--vog-per-class", description = "standardise 'vog' within each class")
     boolean vogPerClass;
 
-    @Option(names = "--damping", defaultValue = "0.01", paramLabel = "L",
+    @Option(names = "--damping", defaultValue = "" + ScoreOptions.DEFAULT_DAMPING, paramLabel = "L",
             description = "L2 damping λ of 'influence' and 'dealrec' (fit and Hessian; default ${DEFAULT-VALUE})")
     double damping;
 
-    @Option(names = "--dealrec-lambda", defaultValue = "1", paramLabel = "L",
+    @Option(names = "--dealrec-lambda", defaultValue = "" + ScoreOptions.DEFAULT_DEALREC_LAMBDA, paramLabel = "L",
             description = "weight λ of the effort term of 'dealrec' (default ${DEFAULT-VALUE})")
     double dealrecLambda;
 
@@ -70,13 +70,13 @@ public final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     void setSpec(CommandLine.Model.CommandSpec s) {
         this.spec = s;
-        s.usageMessage().footer(catalogue());
+        s.usageMessage().footer(catalogue(s.usageMessage().width()));
     }
 
-    static String[] catalogue() {
+    static String[] catalogue(int width) {
         List<String> lines = new ArrayList<>();
         lines.add("%nScores (higher = harder; E = epoch, K = last epoch counted):");
-        lines.addAll(Catalogue.helpLines(Catalogue.scores()));
+        lines.addAll(Catalogue.helpLines(Catalogue.scores(), width));
         lines.add("%nExample: winnow score --dynamics runs/proxy --score el2n@10 --out el2n.csv");
         return lines.toArray(new String[0]);
     }

@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.WinnowException;
+import dev.winnow.catalogue.Catalogue;
 import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.cli.base.SelectionOptions;
 import dev.winnow.dynamics.DynamicsStore;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -37,15 +39,8 @@ import java.util.concurrent.Callable;
             "FILE.csv (id,weight, sorted by id) with its provenance FILE.json beside it (inputs and their",
             "SHA-256, strategy, parameters, seed, N, k, tool version). Same inputs and seed, same bytes.",
             "",
-            "Strategies:",
-            "  hard        the k hardest (highest scores). Use when you keep much (>= ~70%%).",
-            "  easy        the k easiest (lowest scores). A baseline; the better end only at tiny budgets.",
-            "  window      skip the hardest --offset fraction (likely label noise), then the k hardest.",
-            "  random      k uniformly at random (the smallest random keys). Hard to beat at high compression.",
-            "  stratified  drop the hardest --drop-hardest fraction, split the score range into --bins equal",
-            "              bins, spread k over them starting from the smallest bin, random inside a bin (CCS).",
-            "  calibrated  the --alpha * k hardest, then the rest at random, each random pick weighted",
-            "              (N - k_s) / k_r so the weighted loss estimates the full-data loss.",
+            "Strategies (STRATEGY[:params] in a study's methods; here --offset, --bins, --drop-hardest, --alpha):",
+            SelectCommand.STRATEGIES_HERE,
             "",
             "When to use which: keeping most of the data (>= ~70%%), 'hard' (or 'window' on noisy labels) works.",
             "At high compression (<= ~30%% kept) keeping only the hardest loses to random: use 'random',",
@@ -68,8 +63,25 @@ import java.util.concurrent.Callable;
             "Exit codes: 0 done, 1 the data failed (one line), 2 usage error.",
         })
 public final class SelectCommand implements Callable<Integer> {
-    @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Where the description takes the strategy lines of the catalogue (each strategy, its parameters, its paper). */
+    static final String STRATEGIES_HERE = "@strategies@";
+
+    /** picocli injects the spec when it builds the command: the strategies come from the catalogue. */
+    @CommandLine.Spec
+    void setSpec(CommandLine.Model.CommandSpec s) {
+        this.spec = s;
+        List<String> description = new ArrayList<>();
+        for (String line : s.usageMessage().description()) {
+            if (line.equals(STRATEGIES_HERE)) {
+                description.addAll(Catalogue.helpLines(Catalogue.strategies(), s.usageMessage().width()));
+            } else {
+                description.add(line);
+            }
+        }
+        s.usageMessage().description(description.toArray(String[]::new));
+    }
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (one of):%n")
     Source source;

@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.WinnowException;
+import dev.winnow.catalogue.Catalogue;
 import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.policy.FixedPolicy;
 import dev.winnow.policy.PolicySpec;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
@@ -81,22 +83,9 @@ import java.util.concurrent.Callable;
             "",
             "Dynamic pruning (--dynamic POLICY): a policy picks each epoch's examples",
             "from the per-example losses of earlier steps (seeded by --seed of the run).",
-            "  full               every example every epoch (the baseline)",
-            "  uniform:F          a fresh uniform random F*N examples each epoch",
-            "                     (Raju et al. 2021, Accelerating Deep Learning with",
-            "                     Dynamic Data Pruning: the random baseline)",
-            "  eps-greedy:F,EPS   F*N examples: unseen first, then the highest moving-",
-            "                     average loss, an EPS share at random (Raju et al. 2021)",
-            "  ucb:F,C            F*N examples with the highest mean + C*std of the",
-            "                     moving-average loss, unseen first (Raju et al. 2021)",
-            "  infobatch:R[,D]    drop each example with loss below the mean with",
-            "                     probability R, weight the kept ones 1/(1-R); all data",
-            "                     from epoch D*E on (D default 0.875; Qin et al. 2024,",
-            "                     InfoBatch: Lossless Training Speed Up by Unbiased",
-            "                     Dynamic Data Pruning)",
-            "eps-greedy and ucb also take ,alpha=A (moving-average weight, default 0.2)",
-            "and ,refresh=K (a forward-only pass over all examples every K epochs,",
-            "counted as examples_forward_only). metrics.json records the policy and per",
+            TrainCommand.POLICIES_HERE,
+            "A refresh pass (eps-greedy, ucb: refresh=EVERY) is a forward-only pass over all",
+            "examples, counted as examples_forward_only. metrics.json records the policy and per",
             "epoch examples_backward (examples trained on) and examples_forward_only;",
             "the store's presentation rows are NaN for examples not trained that epoch.",
             "",
@@ -104,8 +93,25 @@ import java.util.concurrent.Callable;
             "id,weight as 'winnow select' writes it), each example's loss times its weight.",
         })
 final class TrainCommand implements Callable<Integer> {
-    @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Where the footer takes the policy lines of the catalogue (each policy, its parameters, its paper). */
+    static final String POLICIES_HERE = "@policies@";
+
+    /** picocli injects the spec when it builds the command: the footer's policies come from the catalogue. */
+    @CommandLine.Spec
+    void setSpec(CommandLine.Model.CommandSpec s) {
+        this.spec = s;
+        List<String> footer = new ArrayList<>();
+        for (String line : s.usageMessage().footer()) {
+            if (line.equals(POLICIES_HERE)) {
+                footer.addAll(Catalogue.helpLines(Catalogue.policies(), s.usageMessage().width()));
+            } else {
+                footer.add(line);
+            }
+        }
+        s.usageMessage().footer(footer.toArray(String[]::new));
+    }
 
     @CommandLine.Mixin
     DataAndModel setup;
@@ -171,8 +177,8 @@ final class TrainCommand implements Callable<Integer> {
     boolean noRecord;
 
     @Option(names = "--dynamic", paramLabel = "POLICY",
-            description = "Dynamic data pruning: full | uniform:F | eps-greedy:F,EPS | ucb:F,C | infobatch:R[,D]"
-                    + " (see 'Dynamic pruning' below).")
+            description = "Dynamic data pruning: a policy of the catalogue, e.g. uniform:0.5, ucb:0.3 or"
+                    + " infobatch:0.5 (see 'Dynamic pruning' below).")
     String dynamic;
 
     @Option(names = "--keep-list", paramLabel = "FILE",

@@ -154,7 +154,9 @@ class TrainCommandTest {
     @Test
     void helpExplainsEachPolicyWithItsPaper() {
         String help = run("train", "--help").out();
-        assertThat(help).contains("--dynamic", "uniform:F", "eps-greedy:F,EPS", "ucb:F,C", "infobatch:R[,D]",
+        // the policy lines come from the catalogue: EPS and C are optional there (defaults listed)
+        assertThat(help).contains("--dynamic", "uniform:F", "eps-greedy:F[,EPS]", "ucb:F[,C]", "infobatch:R[,DELTA]",
+                "EPS: share of the budget explored at random",
                 "Raju et al. 2021", "Qin et al. 2024", "InfoBatch", "--keep-list", "examples_forward_only");
     }
 }

@@ -3,16 +3,13 @@ package dev.winnow.select;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winnow.WinnowException;
+import dev.winnow.io.DelimitedReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -199,47 +196,41 @@ public final class KeepList {
         long[] ids = new long[1024];
         double[] ws = new double[1024];
         int n = 0;
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null) {
+        try (DelimitedReader r = DelimitedReader.open(csv, DelimitedReader.Format.CSV)) {
+            if (r.header().isEmpty()) {
                 throw new WinnowException(csv + ": empty keep-list (expected the header 'id,weight')");
             }
-            String h = header.strip().replace(" ", "");
+            String h = String.join(",", r.header()).strip().replace(" ", "");
             boolean withWeights;
             if (h.equals("id,weight")) {
                 withWeights = true;
             } else if (h.equals("id")) {
                 withWeights = false;
             } else {
-                throw new WinnowException(csv + ": the header must be 'id,weight' or 'id', got '" + header + "'");
+                throw new WinnowException(csv + ": the header must be 'id,weight' or 'id', got '"
+                        + String.join(",", r.header()) + "'");
             }
             Set<Long> seen = new HashSet<>();
-            int lineNo = 1;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] parts = line.split(",", -1);
-                if (parts.length != (withWeights ? 2 : 1)) {
-                    throw new WinnowException(csv + ":" + lineNo + ": expected " + (withWeights ? "id,weight" : "id")
-                            + ", got '" + line + "'");
+            for (DelimitedReader.Row row : r.rows()) {
+                String line = String.join(",", row.fields());
+                if (row.size() != (withWeights ? 2 : 1)) {
+                    throw row.error("expected " + (withWeights ? "id,weight" : "id") + ", got '" + line + "'");
                 }
                 long id;
                 double w = 1.0;
                 try {
-                    id = Long.parseLong(parts[0].strip());
+                    id = Long.parseLong(row.field(0).strip());
                     if (withWeights) {
-                        w = Double.parseDouble(parts[1].strip());
+                        w = Double.parseDouble(row.field(1).strip());
                     }
                 } catch (NumberFormatException e) {
-                    throw new WinnowException(csv + ":" + lineNo + ": not a number in '" + line + "'");
+                    throw row.error("not a number in '" + line + "'");
                 }
                 if (!(w >= 0) || !Float.isFinite((float) w)) {
-                    throw new WinnowException(csv + ":" + lineNo + ": weight must be finite and >= 0, got " + parts[1].strip());
+                    throw row.error("weight must be finite and >= 0, got " + row.field(1).strip());
                 }
                 if (!seen.add(id)) {
-                    throw new WinnowException(csv + ":" + lineNo + ": id " + id + " appears twice");
+                    throw row.error("id " + id + " appears twice");
                 }
                 if (n == ids.length) {
                     ids = Arrays.copyOf(ids, 2 * n);
@@ -248,10 +239,6 @@ public final class KeepList {
                 ids[n] = id;
                 ws[n++] = w;
             }
-        } catch (NoSuchFileException e) {
-            throw new WinnowException(csv + ": no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (n == 0) {
             throw new WinnowException(csv + ": the keep-list has no examples");

@@ -11,6 +11,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CatalogueTest {
+    /** Wide enough that no help line wraps. */
+    private static final int UNWRAPPED = 1000;
+
     @Test
     void listsEveryScoreAndStrategyInHelpOrder() {
         assertThat(Catalogue.scores()).extracting(Entry::name).containsExactly("random", "el2n", "grand", "loss",
@@ -20,6 +23,21 @@ class CatalogueTest {
         assertThat(Catalogue.strategies()).extracting(Entry::usage).containsExactly("hard", "easy", "window:OFFSET",
                 "random", "stratified[:DROP-HARDEST[:BINS]]", "calibrated[:ALPHA]");
         assertThat(Catalogue.strategies()).extracting(Entry::kind).containsOnly(Entry.Kind.STRATEGY);
+    }
+
+    @Test
+    void listsEveryPolicyAndThePolicyParserTakesItsDefaults() {
+        assertThat(Catalogue.policies()).extracting(Entry::name)
+                .containsExactly("full", "uniform", "eps-greedy", "ucb", "infobatch");
+        assertThat(Catalogue.policies()).extracting(Entry::kind).containsOnly(Entry.Kind.POLICY);
+        assertThat(Catalogue.all()).hasSize(Catalogue.scores().size() + Catalogue.strategies().size() + 5);
+        Entry ucb = Catalogue.policies().get(3);
+        // ucb:0.3 leaves C to the catalogue: the same policy as spelling out the catalogue's default
+        assertThat(dev.winnow.policy.PolicySpec.parse("ucb:0.3"))
+                .isEqualTo(dev.winnow.policy.PolicySpec.parse("ucb:0.3," + ucb.param("C").defaultValue()));
+        Entry eps = Catalogue.policies().get(2);
+        assertThat(dev.winnow.policy.PolicySpec.parse("eps-greedy:0.3"))
+                .isEqualTo(dev.winnow.policy.PolicySpec.parse("eps-greedy:0.3," + eps.param("EPS").defaultValue()));
     }
 
     @Test
@@ -65,23 +83,35 @@ class CatalogueTest {
                 "  c[:X]  help two (baseline)",
                 "           x: a share, [0, 1), default 0.5",
                 "  d      help three (Paper 2)");
+        // a usage wider than the usage column stands alone; long text wraps under the help column
+        Entry w = new Entry(Entry.Kind.POLICY, "w", "w:F[,a-very-long-option=VALUE]", List.of(), "one two three four", "P");
+        assertThat(Catalogue.helpLines(List.of(a, w), 24)).containsExactly(
+                "  ab@E  help one (Paper",
+                "        1)",
+                "          E: the epoch,",
+                "          ≥ 1, required",
+                "  w:F[,a-very-long-option=VALUE]",
+                "        one two three",
+                "        four (P)");
         assertThat(Catalogue.line(c)).isEqualTo("c[:X]: help two (baseline); x: a share, [0, 1), default 0.5");
         assertThat(Catalogue.line(d)).isEqualTo("d: help three (Paper 2)");
     }
 
     @Test
     void theRealHelpTextNamesWhatEachScoreReadsItsDefaultsAndItsPaper() {
-        List<String> scores = Catalogue.helpLines(Catalogue.scores());
+        List<String> scores = Catalogue.helpLines(Catalogue.scores(), UNWRAPPED);
         assertThat(scores).hasSize(Catalogue.scores().size()
                 + Catalogue.scores().stream().mapToInt(e -> e.params().size()).sum());
         assertThat(String.join("\n", scores)).contains("reads logit_margin").contains("Toneva et al. 2019")
                 .contains("damping: L2 damping λ of the fit and the Hessian, > 0, default 0.01")
                 .contains("reads el2n (Paul et al. 2021)").contains("E: the epoch read, a whole number ≥ 1, required");
-        assertThat(String.join("\n", Catalogue.helpLines(Catalogue.strategies())))
+        assertThat(String.join("\n", Catalogue.helpLines(Catalogue.strategies(), UNWRAPPED)))
                 .contains("bins: the number of equal-width score bins, a whole number ≥ 1, default 50")
                 .contains("(Ayed & Hayou 2023)").contains("alpha: the share of k taken hardest, [0, 1), default 0.5");
+        // at 80 columns no line is wider than 80
+        assertThat(Catalogue.helpLines(Catalogue.all())).allMatch(l -> l.length() <= 80);
         // picocli reads descriptions and footers as format strings: no line may hold a %
         assertThat(scores).noneMatch(l -> l.contains("%"));
-        assertThat(Catalogue.helpLines(Catalogue.strategies())).noneMatch(l -> l.contains("%"));
+        assertThat(Catalogue.helpLines(Catalogue.strategies(), UNWRAPPED)).noneMatch(l -> l.contains("%"));
     }
 }
