@@ -87,6 +87,15 @@ public sealed interface KeepListProvenance {
 
         /** The text of {@code keep.json} for a list of {@code k} examples with {@code weightSum}, written to {@code csv}. */
         String json(int k, double weightSum, Path csv, String csvSha256) {
+            return json(k, weightSum, csv.toAbsolutePath().normalize().toString(), csvSha256);
+        }
+
+        /**
+         * The text of {@code keep.json} for a keep-list written somewhere a local path cannot name (a Hadoop file
+         * system: {@code hdfs://…/keep.csv}): {@code k} examples whose weights, summed in id order, are
+         * {@code weightSum}; {@code outputSha256} is {@code null} when the output is not one file.
+         */
+        public String json(int k, double weightSum, String output, String outputSha256) {
             if (toolVersion == null) {
                 throw new IllegalStateException("keep.json records the tool version: give it with KeepList.withSources");
             }
@@ -117,8 +126,8 @@ public sealed interface KeepListProvenance {
             }
             root.put("inputs", ins);
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("path", csv.toAbsolutePath().normalize().toString());
-            out.put("sha256", csvSha256);
+            out.put("path", output);
+            out.put("sha256", outputSha256);
             root.put("output", out);
             try {
                 return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";

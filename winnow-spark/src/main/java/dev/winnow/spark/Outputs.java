@@ -2,6 +2,7 @@ package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
 import dev.winnow.select.KeepList;
+import dev.winnow.select.KeepListProvenance;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -15,9 +16,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.UUID;
 
 /**
@@ -38,14 +45,67 @@ final class Outputs {
                 r -> r.getLong(0) + "," + r.getInt(1) + "," + Float.toString(r.getFloat(2)));
     }
 
-    /** A keep-list (id, weight): CSV {@code id,weight} sorted by id, or Parquet. */
-    static void writeKeepList(SparkSession spark, Dataset<Row> keep, String out, boolean force) {
-        write(spark, keep, out, force, KEEP_HEADER, r -> r.getLong(0) + "," + KeepList.formatWeight(r.getDouble(1)));
+    /**
+     * A keep-list (id, weight): CSV {@code id,weight} sorted by id, or Parquet, and beside it its provenance
+     * {@code OUT.json} ({@code keep.csv} → {@code keep.json}, a folder {@code keep} → {@code keep.json}) in the
+     * core's format, as {@code winnow select} writes it: the weights summed in id order (the core's order, so the
+     * same double), and the SHA-256 of the CSV (none for a Parquet folder). Both are refused before anything is
+     * written when either exists and {@code force} is off.
+     */
+    static void writeKeepList(SparkSession spark, Dataset<Row> keep, String out, boolean force,
+                              KeepListProvenance.Selected how) {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String json = provenancePath(out);
+        try {
+            Path jsonPath = new Path(json);
+            FileSystem fs = jsonPath.getFileSystem(conf);
+            if (fs.exists(jsonPath) && !force) {
+                throw new WinnowException(json + ": already exists (use --force to overwrite)");
+            }
+            String sha = write(spark, keep, out, force, KEEP_HEADER,
+                    r -> r.getLong(0) + "," + KeepList.formatWeight(r.getDouble(1)));
+            int k = 0;
+            double weightSum = 0;
+            for (Iterator<Row> it = keep.sort("id").select("weight").toLocalIterator(); it.hasNext(); ) {
+                weightSum += it.next().getDouble(0);
+                k++;
+            }
+            Path target = fs.makeQualified(new Path(out));
+            writeText(fs, fs.makeQualified(jsonPath), how.json(k, weightSum, target.toString(), sha));
+        } catch (IOException e) {
+            throw new WinnowException(json + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** {@code keep.csv} → {@code keep.json}; any other name gets {@code .json} appended (the core's rule). */
+    static String provenancePath(String out) {
+        String trimmed = out.endsWith("/") ? out.substring(0, out.length() - 1) : out;
+        return (trimmed.endsWith(".csv") && trimmed.length() > 4 ? trimmed.substring(0, trimmed.length() - 4) : trimmed)
+                + ".json";
+    }
+
+    /** A small text file, whole or not at all (written under a hidden name, then renamed over the target). */
+    private static void writeText(FileSystem fs, Path target, String text) throws IOException {
+        Path tmp = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FSDataOutputStream o = fs.create(tmp, true)) {
+                o.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            if (fs.exists(target)) {
+                fs.delete(target, true);
+            }
+            if (!fs.rename(tmp, target)) {
+                throw new WinnowException(target + ": cannot move the finished output into place");
+            }
+        } finally {
+            fs.delete(tmp, true);
+        }
     }
 
 
-    private static void write(SparkSession spark, Dataset<Row> rows, String out, boolean force, String header,
-                              MapFunction<Row, String> line) {
+    /** Writes {@code rows} sorted by id; returns the SHA-256 of the CSV, or {@code null} for a Parquet folder. */
+    private static String write(SparkSession spark, Dataset<Row> rows, String out, boolean force, String header,
+                                MapFunction<Row, String> line) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         try {
             Path target = new Path(out);
@@ -55,13 +115,14 @@ final class Outputs {
                 throw new WinnowException(out + ": already exists (use --force to overwrite)");
             }
             Path tmp = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+            String sha = null;
             try {
                 Dataset<Row> sorted = rows.sort("id");
                 if (out.endsWith(".csv")) {
                     Path parts = new Path(tmp.toString() + ".parts");
                     try {
                         sorted.map(line, Encoders.STRING()).write().text(parts.toString());
-                        concatenate(fs, parts, tmp, header);
+                        sha = concatenate(fs, parts, tmp, header);
                     } finally {
                         fs.delete(parts, true);
                     }
@@ -77,8 +138,17 @@ final class Outputs {
             } finally {
                 fs.delete(tmp, true);
             }
+            return sha;
         } catch (IOException e) {
             throw new WinnowException(out + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -87,12 +157,16 @@ final class Outputs {
         return Long.parseLong(name.substring(5, end < 0 ? name.length() : end));
     }
 
-    /** The header, then the text parts in partition order: one file, streamed through the driver. */
-    private static void concatenate(FileSystem fs, Path parts, Path target, String header) throws IOException {
+    /**
+     * The header, then the text parts in partition order: one file, streamed through the driver. Returns the
+     * SHA-256 of what it wrote.
+     */
+    private static String concatenate(FileSystem fs, Path parts, Path target, String header) throws IOException {
         FileStatus[] files = fs.listStatus(parts, p -> p.getName().startsWith("part-"));
         // part-00007-<uuid>-c000.txt holds partition 7
         Arrays.sort(files, Comparator.comparingLong((FileStatus f) -> partNumber(f.getPath().getName())));
-        try (FSDataOutputStream o = fs.create(target, true)) {
+        MessageDigest sha = sha256();
+        try (OutputStream o = new DigestOutputStream(fs.create(target, true), sha)) {
             o.write((header + "\n").getBytes(StandardCharsets.UTF_8));
             byte[] buf = new byte[1 << 16];
             for (FileStatus f : files) {
@@ -104,5 +178,6 @@ final class Outputs {
                 }
             }
         }
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

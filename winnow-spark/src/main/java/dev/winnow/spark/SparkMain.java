@@ -3,7 +3,9 @@ package dev.winnow.spark;
 import dev.winnow.cli.base.CommandLines;
 import dev.winnow.cli.base.Overwrite;
 import dev.winnow.cli.base.SelectionOptions;
+import dev.winnow.cli.base.ToolVersion;
 import dev.winnow.score.MissingPolicy;
+import dev.winnow.select.KeepListProvenance;
 import dev.winnow.select.SelectOptions;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -29,6 +32,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "winnow spark",
         mixinStandardHelpOptions = true,
+        versionProvider = ToolVersion.class,
         description = {
             "The scores and selections of winnow-core over dynamics in Parquet, on Apache Spark.",
             "Same definitions, same keep-lists: a keep-list from here equals the core's on the same data and seed.",
@@ -160,12 +164,23 @@ public final class SparkMain implements Runnable {
             try {
                 Dataset<Row> keep = SparkSelect.select(scores, options, ranks);
                 Plans.print(explain(), "select " + selection.strategy(), keep);
-                Outputs.writeKeepList(spark, keep, out, overwrite.force());
+                Outputs.writeKeepList(spark, keep, out, overwrite.force(), provenance(options, scores.count()));
             } finally {
                 ranks.release();
             }
             finished(spec, start, String.format("select: wrote %s (%s, %s)", out, input.score, selection.strategy()));
             return 0;
+        }
+
+        /**
+         * What {@code keep.json} records of this selection: the options, N, the input dynamics (a local path,
+         * hashed when it is one file; a file system URI such as {@code hdfs://…} is not recorded as a local
+         * input) and the tool version.
+         */
+        KeepListProvenance.Selected provenance(SelectOptions options, long n) {
+            List<KeepListProvenance.Input> inputs = input.parquet.contains("://") ? List.of()
+                    : List.of(KeepListProvenance.Input.of("dynamics", Path.of(input.parquet)));
+            return new KeepListProvenance.Selected(options, Math.toIntExact(n), inputs, ToolVersion.get());
         }
     }
 

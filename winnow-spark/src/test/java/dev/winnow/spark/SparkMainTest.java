@@ -80,6 +80,29 @@ class SparkMainTest {
         assertThat(lines).hasSize(1 + 150);
         double sum = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).sum();
         assertThat(sum).isCloseTo(500.0, org.assertj.core.api.Assertions.within(1e-6));
+        // keep.json beside it, in the core's format: the same sum (in id order), k, N, options, the CSV's hash
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("keep.json").toFile());
+        assertThat(json.path("format").asText()).isEqualTo("winnow-selection");
+        assertThat(json.path("strategy").asText()).isEqualTo("calibrated");
+        assertThat(json.path("classBalanced").asBoolean()).isTrue();
+        assertThat(json.path("seed").asLong()).isEqualTo(4);
+        assertThat(json.path("parameters").path("keep").asDouble()).isEqualTo(0.3);
+        assertThat(json.path("parameters").path("alpha").asDouble()).isEqualTo(0.5);
+        assertThat(json.path("n").asInt()).isEqualTo(500);
+        assertThat(json.path("k").asInt()).isEqualTo(150);
+        assertThat(json.path("weightSum").asDouble()).isEqualTo(sum);
+        assertThat(json.path("output").path("sha256").asText()).isEqualTo(dev.winnow.select.KeepListWriter.sha256(out));
+        assertThat(json.path("inputs").get(0).path("role").asText()).isEqualTo("dynamics");
+        Run again = run("select", "--parquet", parquet.toString(), "--score", "forgetting", "--missing", "easiest",
+                "--keep", "0.3", "--strategy", "random", "--out", dir.resolve("keep2.csv").toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        Files.delete(dir.resolve("keep2.csv"));
+        Run refused = run("select", "--parquet", parquet.toString(), "--score", "forgetting", "--missing", "easiest",
+                "--keep", "0.3", "--strategy", "random", "--out", dir.resolve("keep2.csv").toString());
+        assertThat(refused.code()).as("keep2.json is still there").isEqualTo(1);
+        assertThat(refused.err()).contains("keep2.json: already exists");
+        assertThat(dir.resolve("keep2.csv")).as("nothing written when the provenance exists").doesNotExist();
     }
 
     @Test
@@ -89,6 +112,7 @@ class SparkMainTest {
                 "--strategy", "stratified", "--bins", "5", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(SharedSpark.get().read().parquet(out.toString()).count()).isEqualTo(40);
+        assertThat(dir.resolve("keep.parquet.json")).isRegularFile();
     }
 
     @Test
