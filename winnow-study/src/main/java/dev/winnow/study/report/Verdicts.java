@@ -145,21 +145,22 @@ public final class Verdicts {
                     : acc >= target ? "matches full but costs " + times(total / full.total()) + " as much"
                     : vsFull + ", and no full:shorter to compare with";
         }
-        String vsShorter = pt(acc - shorter.accMean()) + " against full:shorter";
+        String name = shorter.method(); // full training itself at kept fraction 1
+        String vsShorter = pt(acc - shorter.accMean()) + " against " + name;
         if (dominated) {
-            return "full:shorter is at least as accurate (" + vsShorter + ") at " + times(shorter.total() / total)
+            return name + " is at least as accurate (" + vsShorter + ") at " + times(shorter.total() / total)
                     + " the cost";
         }
         if (beatsShorter) {
-            return "beats full:shorter (" + pt(acc - shorter.accMean()) + ") at " + times(total / shorter.total())
+            return "beats " + name + " (" + pt(acc - shorter.accMean()) + ") at " + times(total / shorter.total())
                     + " its cost";
         }
         if (matchesFull) {
             return "matches full (" + vsFull + ") at " + times(total / full.total()) + " its cost";
         }
-        String s = acc > shorter.accMean() ? "beats full:shorter (" + pt(acc - shorter.accMean()) + ") but costs "
+        String s = acc > shorter.accMean() ? "beats " + name + " (" + pt(acc - shorter.accMean()) + ") but costs "
                 + times(total / shorter.total()) + " as much"
-                : "cheaper than full:shorter (" + times(total / shorter.total()) + ") but " + vsShorter;
+                : "cheaper than " + name + " (" + times(total / shorter.total()) + ") but " + vsShorter;
         return s + (acc >= target ? ", and costs " + times(total / full.total()) + " full's" : ", " + vsFull);
     }
 

@@ -240,17 +240,29 @@ public class VerdictsTest {
 
     @Test
     void withoutFullShorterMethodsAreJudgedAgainstFullOnly(@TempDir Path dir) throws Exception {
-        // full 0.91 in 10 s; uniform at 30% 0.908 in 4 s (matches full for less); random at 30% 0.86 in 3 s
+        // full 0.91 in 10 s; uniform at 30% 0.908 in 4 s (matches full for less); random at 30% 0.86 in 3 s;
+        // infobatch with its own rates runs at kept fraction 1, where full training is the budget's full:shorter
         Files.writeString(dir.resolve("results.jsonl"),
                 line("full", null, null, 1.0, 0, 0.91, secs(0, 0, 0, 9, 1))
                         + line("dynamic:uniform:keep", "dynamic", "dynamic", 0.3, 0, 0.908, secs(0, 0, 0, 3.5, 0.5))
-                        + line("random", "random", "random", 0.3, 0, 0.86, secs(0, 0, 0, 2.7, 0.3)));
+                        + line("random", "random", "random", 0.3, 0, 0.86, secs(0, 0, 0, 2.7, 0.3))
+                        + line("dynamic:infobatch:0.5", "dynamic", "dynamic", 1.0, 0, 0.915, secs(0, 0, 0, 7.5, 0.5)));
         Payoff p = Verdicts.analyse(StudyResults.read(dir));
         assertThat(p.hasShorter()).isFalse();
         assertThat(verdict(p, "dynamic:uniform:keep", 0.3).why()).isEqualTo("matches full (−0.2 pt against full) at 0.40× its cost");
         assertThat(verdict(p, "random", 0.3).why()).isEqualTo("−5.0 pt against full, and no full:shorter to compare with");
+        // 0.915 > 0.91 at 8 ≤ 10 s
+        Verdict ib = verdict(p, "dynamic:infobatch:0.5", 1.0);
+        assertThat(ib.pays()).isTrue();
+        assertThat(ib.why()).isEqualTo("beats full (+0.5 pt) at 0.80× its cost");
+        // more accurate than every full-data run: the saving is against full, 1 − 8 / 10
+        assertThat(ib.beyond()).isTrue();
+        assertThat(ib.saving()).isCloseTo(0.2, within(1e-12));
         assertThat(p.lines()).contains("No full:shorter runs in this study, so a method pays here only by matching full "
                 + "training for less.");
-        assertThat(p.lines().get(0)).startsWith("Did pruning pay? Yes, for 1 of 2 method budgets");
+        assertThat(p.lines().get(0)).startsWith("Did pruning pay? Yes, for 2 of 3 method budgets");
+        // both paying methods match full; the cheaper is uniform (4 s), and at 30% there is no full:shorter to quote
+        assertThat(p.lines()).contains("Best: dynamic:uniform:keep at 30% kept reaches 90.8% (−0.2 pt against full) in "
+                + "4.0 s, 0.40× full training's 10.0 s.");
     }
 }
