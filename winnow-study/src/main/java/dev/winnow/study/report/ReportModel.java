@@ -23,7 +23,7 @@ import static dev.winnow.study.report.Format.trim;
  * @param title    the page title
  * @param settings one line of the study's settings ("" when the folder has no spec)
  * @param summary  the "what this says" sentences
- * @param series   each method's cells, full training first, then the spec's order (empty: no finished run)
+ * @param series   each method's cells: full training, full:shorter, then the spec's order (empty: no finished run)
  * @param full     the full-data baseline (kept fraction 1), or {@code null} before it has run
  * @param results  the rows of the results table
  * @param noise    each score's detection of the flipped labels (empty without label noise)
