@@ -34,6 +34,7 @@ public final class StudyResults {
     private final Map<String, Map<Double, Cell>> cells = new LinkedHashMap<>();
     private final Map<Long, Map<String, float[]>> scores = new TreeMap<>();
     private final Map<Long, long[]> scoreIds = new TreeMap<>();
+    private final Map<Long, int[]> scoreLabels = new TreeMap<>();
     private final Map<Long, Set<Long>> flipped = new TreeMap<>();
 
     private StudyResults(Path dir) {
@@ -133,6 +134,7 @@ public final class StudyResults {
                         ScoreTable t = ScoreTable.read(csv);
                         m.put(s, t.scores());
                         scoreIds.put(seed, t.ids());
+                        scoreLabels.put(seed, t.labels());
                         seen.add(csv.getFileName().toString());
                     }
                 }
@@ -146,6 +148,7 @@ public final class StudyResults {
                             ScoreTable t = ScoreTable.read(f);
                             m.put(label, t.scores());
                             scoreIds.put(seed, t.ids());
+                            scoreLabels.put(seed, t.labels());
                         }
                     }
                 }
@@ -229,6 +232,11 @@ public final class StudyResults {
     /** The example ids of {@code seed}'s scores, in the order of its score arrays. */
     public long[] scoreIds(long seed) {
         return scoreIds.get(seed);
+    }
+
+    /** The training labels of {@code seed}'s scores (flipped ones as trained), in the order of its score arrays. */
+    public int[] scoreLabels(long seed) {
+        return scoreLabels.get(seed);
     }
 
     /** Seed → ids whose training label was flipped (empty without label noise). */

@@ -32,8 +32,8 @@ import java.util.SplittableRandom;
  * weights; a dynamic pruning policy, a keep-list as {@link dev.winnow.policy.FixedPolicy}, or everything as
  * {@link FullPolicy}), which is shuffled
  * by their own index arrays (so original ids survive), trained in batches with the weighted loss
- * Σ wᵢ·lossᵢ / B, and reported to {@link TrainingObserver}s; test accuracy is evaluated after each
- * epoch. Reproducible: the seed fixes initialisation, dropout and the shuffles.
+ * Σ wᵢ·lossᵢ / B, and reported to {@link TrainingObserver}s; test accuracy is evaluated after every
+ * {@link TrainConfig#evalEvery()}-th epoch and the last ({@link TrainResult#curve()} is the learning curve). Reproducible: the seed fixes initialisation, dropout and the shuffles.
  *
  * <pre>{@code
  * try (ProxyTrainer t = new ProxyTrainer(data, config, 0)) {
@@ -107,7 +107,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
      * The policy must be made for the training split's size. Per epoch: a forward-only refresh pass over all
      * training examples if the policy wants one (its losses go to the policy), the policy's plan, the training
      * steps (each batch's unweighted per-example losses go to the policy), observers' epoch end (recording),
-     * the test evaluation.
+     * the test evaluation (in the epochs {@link TrainConfig#evaluatesAfter} names).
      *
      * <p>The learning-rate schedule follows training progress in epochs, (e − 1 + position in the
      * epoch's selection) / E, so an epoch of fewer examples still covers one epoch of the schedule.
@@ -186,8 +186,9 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             }
             long t2 = System.nanoTime();
             phase = Phase.EVAL;
-            double acc = data.test().size() == 0 ? Double.NaN : accuracy(data.test());
-            long t3 = System.nanoTime();
+            boolean evaluate = data.test().size() > 0 && config.evaluatesAfter(epoch);
+            double acc = evaluate ? accuracy(data.test()) : Double.NaN;
+            long t3 = evaluate ? System.nanoTime() : t2;
             phase = Phase.TRAIN;
             int tr = Phase.TRAIN.ordinal();
             int rec = Phase.RECORD.ordinal();

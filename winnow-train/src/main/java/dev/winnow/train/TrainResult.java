@@ -1,5 +1,6 @@
 package dev.winnow.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ public record TrainResult(int run, long seed, String model, List<EpochMetrics> e
         epochs = List.copyOf(epochs);
     }
 
+    /** The test accuracy after the last epoch (NaN without a test split). */
     public double finalTestAccuracy() {
         return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).testAccuracy();
     }
@@ -40,6 +42,30 @@ public record TrainResult(int run, long seed, String model, List<EpochMetrics> e
 
     public long evalForward() {
         return epochs.stream().mapToLong(EpochMetrics::evalForward).sum();
+    }
+
+    /** Wall seconds spent evaluating on the test split, over all evaluated epochs. */
+    public double evaluationSeconds() {
+        return epochs.stream().mapToDouble(EpochMetrics::evalSeconds).sum();
+    }
+
+    /**
+     * The learning curve: one point per evaluated epoch ({@link TrainConfig#evalEvery()}), in epoch order,
+     * with cumulative training seconds (setup included, evaluation not) and cumulative examples
+     * backpropagated. Empty without a test split. Its last point is the final evaluation.
+     */
+    public List<CurvePoint> curve() {
+        List<CurvePoint> out = new ArrayList<>();
+        double seconds = setupSeconds;
+        long backward = 0;
+        for (EpochMetrics e : epochs) {
+            seconds += e.wallSeconds() - e.evalSeconds();
+            backward += e.examplesBackward() + e.recordBackward();
+            if (!Double.isNaN(e.testAccuracy())) {
+                out.add(new CurvePoint(e.epoch(), e.testAccuracy(), seconds, backward));
+            }
+        }
+        return out;
     }
 
     /** Seconds per phase: setup (model build), refresh and plan (dynamic pruning), train, record, eval, and total. */

@@ -2,6 +2,7 @@ package dev.winnow.study.report;
 
 import dev.winnow.study.MethodSpec;
 import dev.winnow.study.StudyResults.Cell;
+import dev.winnow.study.results.RunRecord.CurvePoint;
 import dev.winnow.study.report.ReportModel.Histogram;
 import dev.winnow.study.report.ReportModel.Series;
 import org.knowm.xchart.BitmapEncoder;
@@ -14,12 +15,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The report's charts (XChart, drawn into PNG files): accuracy against the kept fraction, against total
- * seconds and against examples backpropagated, and one histogram per score. Drawn from the
- * {@link ReportModel} alone.
+ * seconds (with the Pareto frontier) and against examples backpropagated, the learning curves against
+ * cumulative seconds per kept fraction (where runs recorded them), and one histogram per score. Drawn from
+ * the {@link ReportModel} alone.
  */
 public final class Charts {
     /** Accuracy against the kept fraction. */
@@ -29,7 +32,15 @@ public final class Charts {
     /** Accuracy against examples backpropagated. */
     public static final String BACKWARD = "backward.png";
 
+    /** The series name of the Pareto frontier in the cost chart. */
+    static final String FRONTIER = "Pareto frontier";
+
     private Charts() {
+    }
+
+    /** The file of the learning curves at kept fraction {@code keep}: {@code curves-30.png}, {@code curves-12.5.png}. */
+    public static String curvesFile(double keep) {
+        return "curves-" + Format.pct(keep).replace("%", "") + ".png";
     }
 
     /** Draws every chart the model has data for into {@code out}. */
@@ -37,9 +48,13 @@ public final class Charts {
         if (!model.series().isEmpty()) {
             out.png(ACCURACY, BitmapEncoder.getBufferedImage(accuracy(model)));
             out.png(COST, BitmapEncoder.getBufferedImage(accuracyAgainst(model,
-                    "total seconds per run (proxy + scoring + selection + training + evaluation)", "#,##0.#", Cell::total)));
+                    "total seconds per run (proxy + scoring + selection + training + evaluation)", "#,##0.#", Cell::total,
+                    model.payoff().frontier())));
             out.png(BACKWARD, BitmapEncoder.getBufferedImage(accuracyAgainst(model,
-                    "examples backpropagated per run (proxy included)", "#,##0", Cell::backward)));
+                    "examples backpropagated per run (proxy included)", "#,##0", Cell::backward, List.of())));
+        }
+        for (double keep : model.payoff().curveKeeps()) {
+            out.png(curvesFile(keep), BitmapEncoder.getBufferedImage(curves(model, keep)));
         }
         if (model.scores() != null) {
             for (Histogram h : model.scores().histograms()) {
@@ -96,18 +111,27 @@ public final class Charts {
             s.setMarkerColor(new Color(m.rgb()));
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setLineWidth(2f);
+            if (m.shorter()) {
+                s.setLineStyle(SeriesLines.DASH_DASH);
+                s.setMarker(SeriesMarkers.DIAMOND);
+            }
         }
         return c;
     }
 
-    /** Mean accuracy of every method against one cost of its runs, the full-data run as a lone diamond. */
-    static XYChart accuracyAgainst(ReportModel model, String xTitle, String xPattern, ToDoubleFunction<Cell> cost) {
+    /**
+     * Mean accuracy of every method against one cost of its runs, the full-data run as a lone diamond, over a
+     * highlighted {@code frontier} (none when empty).
+     */
+    static XYChart accuracyAgainst(ReportModel model, String xTitle, String xPattern, ToDoubleFunction<Cell> cost,
+                                   List<Cell> frontier) {
         XYChart c = new XYChartBuilder().width(900).height(520).xAxisTitle(xTitle).yAxisTitle("test accuracy (%)").build();
         style(c);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setXAxisMin(0.0);
         c.getStyler().setYAxisDecimalPattern("0.#");
         c.getStyler().setXAxisDecimalPattern(xPattern);
+        frontier(c, frontier);
         for (Series m : model.series()) {
             double[] x = m.cells().stream().mapToDouble(cost).toArray();
             double[] y = m.cells().stream().mapToDouble(v -> v.accMean() * 100).toArray();
@@ -115,10 +139,84 @@ public final class Charts {
             s.setLineColor(new Color(m.rgb()));
             s.setMarkerColor(new Color(m.rgb()));
             s.setLineWidth(1.2f);
-            s.setMarker(m.full() ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+            s.setMarker(m.full() || m.shorter() ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
             if (m.full()) {
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             }
+            if (m.shorter()) {
+                s.setLineStyle(SeriesLines.DASH_DASH);
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Marks the Pareto frontier on a chart of accuracy against total seconds: a wide highlighter staircase
+     * through the undominated cells (cheapest first), each step flat until the next cell's cost; added first,
+     * so the methods are drawn over it.
+     */
+    static void frontier(XYChart c, List<Cell> frontier) {
+        if (frontier.isEmpty()) {
+            return;
+        }
+        int n = frontier.size();
+        double[] x = new double[2 * n - 1];
+        double[] y = new double[2 * n - 1];
+        for (int i = 0; i < n; i++) {
+            x[2 * i] = frontier.get(i).total();
+            y[2 * i] = frontier.get(i).accMean() * 100;
+            if (i + 1 < n) {
+                x[2 * i + 1] = frontier.get(i + 1).total();
+                y[2 * i + 1] = y[2 * i];
+            }
+        }
+        XYSeries s = c.addSeries(FRONTIER, x, y);
+        s.setLineColor(new Color(255, 190, 0, 120));
+        s.setLineWidth(9f);
+        s.setMarker(SeriesMarkers.NONE);
+    }
+
+    /**
+     * Test accuracy against cumulative seconds for every method at kept fraction {@code keep} (proxy and
+     * scoring counted from the start), with full training's curve, {@code full:shorter}'s and the level
+     * that counts as reaching full training's accuracy.
+     */
+    static XYChart curves(ReportModel model, double keep) {
+        XYChart c = new XYChartBuilder().width(900).height(520)
+                .xAxisTitle("cumulative seconds (proxy and scoring from the start; evaluation not counted)")
+                .yAxisTitle("test accuracy (%)").build();
+        style(c);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setXAxisMin(0.0);
+        c.getStyler().setYAxisDecimalPattern("0.#");
+        c.getStyler().setXAxisDecimalPattern("#,##0.#");
+        Payoff p = model.payoff();
+        double xMax = 0;
+        for (CostCurve k : p.curves()) {
+            boolean here = k.keep() == keep || k.method().equals(MethodSpec.FULL);
+            if (!here) {
+                continue;
+            }
+            double[] x = k.points().stream().mapToDouble(CurvePoint::seconds).toArray();
+            double[] y = k.points().stream().mapToDouble(q -> q.testAccuracy() * 100).toArray();
+            xMax = Math.max(xMax, x[x.length - 1]);
+            String name = k.method().equals(Verdicts.SHORTER) ? k.method() + " " + Format.pct(keep) : k.method();
+            XYSeries s = c.addSeries(name, x, y);
+            Color col = new Color(model.rgbOf(k.method()));
+            s.setLineColor(col);
+            s.setMarkerColor(col);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setLineWidth(k.method().equals(MethodSpec.FULL) ? 2.5f : 1.6f);
+            if (k.method().equals(Verdicts.SHORTER)) {
+                s.setLineStyle(SeriesLines.DASH_DASH);
+            }
+        }
+        if (!Double.isNaN(p.target()) && xMax > 0) {
+            XYSeries s = c.addSeries("full − 0.5 pt", new double[] {0, xMax},
+                    new double[] {p.target() * 100, p.target() * 100});
+            s.setLineColor(new Color(0xb22222));
+            s.setLineStyle(SeriesLines.DOT_DOT);
+            s.setMarker(SeriesMarkers.NONE);
         }
         return c;
     }

@@ -23,7 +23,7 @@ import static dev.winnow.study.report.Format.trim;
  * @param title    the page title
  * @param settings one line of the study's settings ("" when the folder has no spec)
  * @param summary  the "what this says" sentences
- * @param series   each method's cells, full training first, then the spec's order (empty: no finished run)
+ * @param series   each method's cells: full training, full:shorter, then the spec's order (empty: no finished run)
  * @param full     the full-data baseline (kept fraction 1), or {@code null} before it has run
  * @param results  the rows of the results table
  * @param noise    each score's detection of the flipped labels (empty without label noise)
@@ -31,10 +31,14 @@ import static dev.winnow.study.report.Format.trim;
  * @param examples the hardest and easiest examples, or {@code null} when the folder cannot show them
  * @param source   the study folder, as an absolute path
  * @param runs     finished runs in {@code results.jsonl}
+ * @param payoff   whether pruning paid: verdicts, Pareto frontier, learning curves against cost, collapses
  */
 public record ReportModel(String title, String settings, List<String> summary, List<Series> series, Cell full,
                           List<ResultRow> results, List<NoiseDetection> noise, ScoreSection scores,
-                          ExampleSection examples, String source, int runs) {
+                          ExampleSection examples, String source, int runs, Payoff payoff) {
+
+    /** The colour of {@code full:shorter}: grey, a baseline like full training's black. */
+    static final int SHORTER_RGB = 0x808080;
 
     /** Colours of the methods (in order) and of the score histograms; full training is black. */
     private static final int[] PALETTE = {
@@ -64,6 +68,11 @@ public record ReportModel(String title, String settings, List<String> summary, L
         /** Whether this is the full-data baseline. */
         public boolean full() {
             return method.equals(MethodSpec.FULL);
+        }
+
+        /** Whether this is training on all the data for fewer steps ({@code full:shorter}). */
+        public boolean shorter() {
+            return method.equals(Verdicts.SHORTER);
         }
     }
 
@@ -141,7 +150,8 @@ public record ReportModel(String title, String settings, List<String> summary, L
         List<Series> series = series(res);
         return new ReportModel(title, settings(spec), Summary.sentences(res, noise), series, res.full(),
                 results(series, res.full()),
-                noise, scores(res), ExampleSection.of(res), res.dir().toAbsolutePath().toString(), res.runs().size());
+                noise, scores(res), ExampleSection.of(res), res.dir().toAbsolutePath().toString(), res.runs().size(),
+                Verdicts.analyse(res));
     }
 
     private static String settings(StudySpec s) {
@@ -155,16 +165,26 @@ public record ReportModel(String title, String settings, List<String> summary, L
                 s.labelNoise() > 0 ? " · " + pct(s.labelNoise()) + " of training labels flipped" : "");
     }
 
+    /** Full training first, then {@code full:shorter}, then the methods in the results' order, each with its colour. */
     private static List<Series> series(StudyResults res) {
         List<String> methods = new ArrayList<>(res.cells().keySet());
-        methods.remove(MethodSpec.FULL);
+        methods.removeIf(Verdicts::isBaseline);
         List<Series> out = new ArrayList<>();
-        for (Map.Entry<String, Map<Double, Cell>> e : res.cells().entrySet()) {
-            String m = e.getKey();
-            int rgb = m.equals(MethodSpec.FULL) ? 0x000000 : PALETTE[Math.max(0, methods.indexOf(m)) % PALETTE.length];
-            out.add(new Series(m, rgb, new ArrayList<>(e.getValue().values())));
+        for (String m : List.of(MethodSpec.FULL, Verdicts.SHORTER)) {
+            Map<Double, Cell> row = res.cells().get(m);
+            if (row != null) {
+                out.add(new Series(m, m.equals(MethodSpec.FULL) ? 0x000000 : SHORTER_RGB, new ArrayList<>(row.values())));
+            }
+        }
+        for (String m : methods) {
+            out.add(new Series(m, PALETTE[methods.indexOf(m) % PALETTE.length], new ArrayList<>(res.cells().get(m).values())));
         }
         return out;
+    }
+
+    /** The colour of {@code method}'s series; grey for one the model does not know. */
+    public int rgbOf(String method) {
+        return series.stream().filter(s -> s.method().equals(method)).mapToInt(Series::rgb).findFirst().orElse(SHORTER_RGB);
     }
 
     private static List<ResultRow> results(List<Series> series, Cell full) {

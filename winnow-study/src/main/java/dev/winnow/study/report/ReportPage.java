@@ -45,6 +45,8 @@ public final class ReportPage {
         summary.element("h2", "What this says");
         summary.element("p", String.join(" ", model.summary()));
         if (!model.series().isEmpty()) {
+            PayoffSection.summary(summary, model.payoff());
+            PayoffSection.render(main, model.payoff());
             charts(main);
             results(main, model.results());
         }
@@ -69,7 +71,7 @@ public final class ReportPage {
         }
     }
 
-    private static void figure(HtmlElement parent, String file, String alt) {
+    static void figure(HtmlElement parent, String file, String alt) {
         parent.element("figure").element("img").attr("src", FILES + "/" + file).attr("alt", alt);
     }
 
@@ -83,7 +85,9 @@ public final class ReportPage {
         cost.element("h2", "Accuracy against total cost");
         cost.element("p", "Seconds per run, everything counted: proxy training, scoring, selection, "
                 + "target training and evaluation (mean over seeds). Up and to the left is better. "
-                + "Score-based methods pay for their proxy; random and full do not need one.").cls("note");
+                + "Score-based methods pay for their proxy; random and full do not need one. "
+                + "The yellow staircase is the Pareto frontier: the runs no other run beats on both "
+                + "cost and accuracy.").cls("note");
         figure(cost, Charts.COST, "Test accuracy against total seconds, per method and kept fraction");
         cost.element("p", "The same against examples backpropagated per run (the proxy's included): "
                 + "dynamic methods (dynamic:POLICY) spend their budget across epochs, static ones on one keep-list; "
@@ -133,7 +137,7 @@ public final class ReportPage {
         }
     }
 
-    private static void header(HtmlElement table, String... names) {
+    static void header(HtmlElement table, String... names) {
         HtmlElement tr = table.element("thead").element("tr");
         for (String n : names) {
             tr.element("th", n);

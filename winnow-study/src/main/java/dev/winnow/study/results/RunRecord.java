@@ -39,6 +39,8 @@ import java.util.List;
  * @param epochs           epochs the target trained
  * @param steps            optimizer steps the target took
  * @param provenance       the settings and fingerprints that reproduce the run
+ * @param curve            the learning curve, one point per evaluation in epoch order ({@code null} in folders
+ *                         from before curves were recorded; {@link #curvePoints()} reads it as empty)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,9 +51,52 @@ public record RunRecord(@JsonProperty(required = true) String method,
                         @JsonProperty(required = true) double keep, int k, int n,
                         @JsonProperty(required = true) long seed, double testAccuracy,
                         Seconds seconds, CpuSeconds cpuSeconds, long forwardExamples, long backwardExamples,
-                        Counts counts, int epochs, long steps, Provenance provenance) {
+                        Counts counts, int epochs, long steps, Provenance provenance, List<CurvePoint> curve) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public RunRecord {
+        curve = curve == null ? null : List.copyOf(curve);
+    }
+
+    /** A run without a learning curve (the parameter list before curves were recorded). */
+    public RunRecord(String method, String score, String strategy, double keep, int k, int n, long seed,
+                     double testAccuracy, Seconds seconds, CpuSeconds cpuSeconds, long forwardExamples,
+                     long backwardExamples, Counts counts, int epochs, long steps, Provenance provenance) {
+        this(method, score, strategy, keep, k, n, seed, testAccuracy, seconds, cpuSeconds, forwardExamples,
+                backwardExamples, counts, epochs, steps, provenance, null);
+    }
+
+    /** This run with {@code points} as its learning curve. */
+    public RunRecord withCurve(List<CurvePoint> points) {
+        return new RunRecord(method, score, strategy, keep, k, n, seed, testAccuracy, seconds, cpuSeconds,
+                forwardExamples, backwardExamples, counts, epochs, steps, provenance, points);
+    }
+
+    /** The learning curve's points; empty when the line has none. */
+    public List<CurvePoint> curvePoints() {
+        return curve == null ? List.of() : curve;
+    }
+
+    /**
+     * One point of a run's learning curve: test accuracy after an evaluated epoch against what the method
+     * had spent by then, so accuracy can be read against cost. For a method that trains a proxy and scores,
+     * their cost is in every point from the start: the curve starts where the target's training starts.
+     *
+     * @param epoch            the target's epoch after which it was evaluated (1-based)
+     * @param testAccuracy     accuracy on the test split after that epoch
+     * @param seconds          cumulative wall seconds: proxy, scoring and selection, then the target's
+     *                         training to the end of that epoch; evaluation not included
+     * @param backwardExamples cumulative examples backpropagated, the proxy's included
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CurvePoint(int epoch, double testAccuracy, double seconds, long backwardExamples) {
+        /** This point after {@code seconds} and {@code backward} examples spent before the target trained. */
+        public CurvePoint after(double seconds, long backward) {
+            return new CurvePoint(epoch, testAccuracy, this.seconds + seconds, backwardExamples + backward);
+        }
+    }
 
     /**
      * Wall seconds of each phase a method pays for, as if it ran alone.

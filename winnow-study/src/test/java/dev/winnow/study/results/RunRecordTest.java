@@ -109,8 +109,31 @@ class RunRecordTest {
     void unknownFieldsOfANewerFolderAreIgnored() throws Exception {
         String line = linesBeforeRecords().get(2);
         String newer = line.substring(0, line.length() - 1)
-                + ",\"curve\":[{\"epoch\":1,\"test_accuracy\":0.9}],\"seconds_extra\":{\"a\":1}}";
+                + ",\"energy\":[{\"epoch\":1,\"joules\":0.9}],\"seconds_extra\":{\"a\":1}}";
         assertThat(RunRecord.fromJson(JSON.readTree(newer))).isEqualTo(RunRecord.fromJson(JSON.readTree(line)));
+    }
+
+    @Test
+    void aCurveIsWrittenLastAndReadBackAndALineWithoutOneReadsEmpty() throws Exception {
+        RunRecord plain = new RunRecord("random", "random", "random", 0.5, 5, 10, 3, 0.75, null, null, 20, 10, null,
+                2, 2, null);
+        assertThat(plain.curve()).isNull();
+        assertThat(plain.curvePoints()).isEmpty();
+        assertThat(plain.toJson()).doesNotContain("curve");
+        // a proxy of 2 s and 40 backward examples, then the target: 1.5 s / 5 examples per epoch
+        List<RunRecord.CurvePoint> target = List.of(new RunRecord.CurvePoint(1, 0.6, 1.5, 5),
+                new RunRecord.CurvePoint(2, 0.75, 3.0, 10));
+        RunRecord r = plain.withCurve(target.stream().map(p -> p.after(2, 40)).toList());
+        assertThat(r.curvePoints()).containsExactly(new RunRecord.CurvePoint(1, 0.6, 3.5, 45),
+                new RunRecord.CurvePoint(2, 0.75, 5.0, 50));
+        assertThat(r.toJson()).isEqualTo(plain.toJson().substring(0, plain.toJson().length() - 1)
+                + ",\"curve\":[{\"epoch\":1,\"test_accuracy\":0.6,\"seconds\":3.5,\"backward_examples\":45},"
+                + "{\"epoch\":2,\"test_accuracy\":0.75,\"seconds\":5.0,\"backward_examples\":50}]}");
+        assertThat(RunRecord.fromJson(JSON.readTree(r.toJson()))).isEqualTo(r);
+        // every line of the runner before curves reads with none
+        for (String line : linesBeforeRecords()) {
+            assertThat(RunRecord.fromJson(JSON.readTree(line)).curvePoints()).isEmpty();
+        }
     }
 
     @Test
