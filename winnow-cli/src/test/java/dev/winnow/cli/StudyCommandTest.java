@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.study.Report;
+import dev.winnow.study.SoftmaxWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The study, report and demo commands end to end on the synthetic test engine (see SoftmaxWorldProvider). */
+/** The study, report and demo commands end to end on the synthetic test engine ({@link SoftmaxWorld#syntheticEngine()}). */
 class StudyCommandTest {
     record Run(int code, String out, String err) {
     }
@@ -19,7 +20,7 @@ class StudyCommandTest {
     static Run winnow(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = WinnowCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+        int code = WinnowCli.execute(new PrintWriter(out), new PrintWriter(err), SoftmaxWorld.syntheticEngine(), args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -1,6 +1,6 @@
 package dev.winnow.study.report;
 
-import dev.winnow.study.MethodSpec;
+import dev.winnow.study.Method;
 import dev.winnow.study.StudyResults.Cell;
 import dev.winnow.study.report.ReportModel.Histogram;
 import dev.winnow.study.report.ReportModel.Series;
@@ -76,7 +76,7 @@ public final class Charts {
         c.getStyler().setXAxisMax(1.0);
         if (model.full() != null) {
             double acc = model.full().accMean() * 100;
-            XYSeries s = c.addSeries(MethodSpec.FULL, new double[] {0, 1}, new double[] {acc, acc});
+            XYSeries s = c.addSeries(Method.FULL, new double[] {0, 1}, new double[] {acc, acc});
             s.setLineColor(Color.BLACK);
             s.setLineStyle(SeriesLines.DASH_DASH);
             s.setMarker(SeriesMarkers.NONE);

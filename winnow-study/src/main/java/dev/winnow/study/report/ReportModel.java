@@ -1,10 +1,10 @@
 package dev.winnow.study.report;
 
-import dev.winnow.study.MethodSpec;
+import dev.winnow.study.Method;
 import dev.winnow.study.Stats;
+import dev.winnow.study.StudyFolder;
 import dev.winnow.study.StudyResults;
 import dev.winnow.study.StudyResults.Cell;
-import dev.winnow.study.StudyRunner;
 import dev.winnow.study.StudySpec;
 
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public record ReportModel(String title, String settings, List<String> summary, L
 
         /** Whether this is the full-data baseline. */
         public boolean full() {
-            return method.equals(MethodSpec.FULL);
+            return method.equals(Method.FULL);
         }
     }
 
@@ -157,11 +157,11 @@ public record ReportModel(String title, String settings, List<String> summary, L
 
     private static List<Series> series(StudyResults res) {
         List<String> methods = new ArrayList<>(res.cells().keySet());
-        methods.remove(MethodSpec.FULL);
+        methods.remove(Method.FULL);
         List<Series> out = new ArrayList<>();
         for (Map.Entry<String, Map<Double, Cell>> e : res.cells().entrySet()) {
             String m = e.getKey();
-            int rgb = m.equals(MethodSpec.FULL) ? 0x000000 : PALETTE[Math.max(0, methods.indexOf(m)) % PALETTE.length];
+            int rgb = m.equals(Method.FULL) ? 0x000000 : PALETTE[Math.max(0, methods.indexOf(m)) % PALETTE.length];
             out.add(new Series(m, rgb, new ArrayList<>(e.getValue().values())));
         }
         return out;
@@ -191,7 +191,7 @@ public record ReportModel(String title, String settings, List<String> summary, L
         List<List<Double>> corr = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String a = names.get(i);
-            histograms.add(Histogram.of(a, "hist-" + StudyRunner.fileName(a) + ".png", PALETTE[i % PALETTE.length],
+            histograms.add(Histogram.of(a, "hist-" + StudyFolder.fileName(a) + ".png", PALETTE[i % PALETTE.length],
                     sc.get(a), BINS));
             List<Double> row = new ArrayList<>();
             for (String b : names) {
