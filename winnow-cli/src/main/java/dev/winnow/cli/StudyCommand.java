@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
             "Settings come from --spec (JSON or YAML, keys named like the flags) and the flags, which win.",
             "",
             "Methods: random, or SCORE:STRATEGY[:params][:balanced], e.g. el2n@2:hard, aum:stratified, "
-                + "el2n@2:calibrated:0.5, forgetting:window:0.05; or dynamic:POLICY, a policy that picks each "
+                + "el2n@2:calibrated:0.5, forgetting:window:0.05 (a parameter left out takes its default, as in "
+                + "winnow select); or dynamic:POLICY, a policy that picks each "
                 + "epoch's examples, where the word keep stands for the kept fraction (dynamic:uniform:keep, "
                 + "dynamic:ucb:keep,1.0); a policy with its own rate (dynamic:infobatch:0.5) runs once per seed.",
             "",

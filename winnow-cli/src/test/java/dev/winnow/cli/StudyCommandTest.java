@@ -65,6 +65,20 @@ class StudyCommandTest {
     }
 
     @Test
+    void leftOutParametersTakeTheirDefaultsAsInWinnowSelect(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("s");
+        Run r = winnow("study", "--data", "synthetic", "--model", "softmax", "--optimizer", "sgd", "--lr", "0.5",
+                "--batch-size", "32", "--epochs", "2", "--proxy-epochs", "2", "--methods", "el2n@1:calibrated,dynamic:ucb:keep",
+                "--keep", "0.5", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("el2n@1:calibrated", "dynamic:ucb:keep");
+        String results = Files.readString(dir.resolve("results.jsonl"));
+        // alpha 0.5: half the budget hardest, the other half random and weighted; ucb's C from the catalogue
+        assertThat(results).contains("\"method\":\"el2n@1:calibrated\"").contains("\"weighted\":true")
+                .contains("\"policy\":\"ucb:0.5,1.0\"");
+    }
+
+    @Test
     void specFilePlusFlags(@TempDir Path tmp) throws Exception {
         Path spec = tmp.resolve("study.yaml");
         Files.writeString(spec, "data: synthetic\nmodel: softmax\noptimizer: sgd\nlr: 0.5\nepochs: 2\nproxy-epochs: 2\n"
