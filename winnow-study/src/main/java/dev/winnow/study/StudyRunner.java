@@ -109,9 +109,11 @@ public final class StudyRunner {
         StudyData data = session.data();
         int n = data.size();
         Method m = run.method();
-        KeepList kept = KeepList.given("the whole training set", data.ids(), null);
+        KeepList kept;
         PhaseTimer.Lap selection = PhaseTimer.Lap.NONE;
-        if (m instanceof Method.Static || m instanceof Method.Random) {
+        if (m instanceof Method.Full || m instanceof Method.Dynamic) {
+            kept = KeepList.given("the whole training set", data.ids(), null);
+        } else {
             PhaseTimer timer = PhaseTimer.start();
             kept = select(m, seed, data.ids(), run.keep());
             selection = timer.stop();
@@ -157,7 +159,7 @@ public final class StudyRunner {
         return Selector.select(table, strategy.options(new Budget.Fraction(keep), classBalanced, seed.seed()));
     }
 
-    static long ceilDiv(long a, long b) {
+    private static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
     }
 }
