@@ -3,7 +3,7 @@ package dev.winnow.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.WinnowException;
 import dev.winnow.cli.base.Overwrite;
-import dev.winnow.study.StudyRunner;
+import dev.winnow.study.StudyFolder;
 import dev.winnow.study.StudySpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +33,9 @@ public final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
 
+    @picocli.CommandLine.ParentCommand
+    WinnowCli parent;
+
     @Option(names = "--out", paramLabel = "DIR", description = "the study folder (default: winnow-demo)")
     Path out = Path.of("winnow-demo");
 
@@ -61,9 +64,9 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = cmd.commandLine().getErr();
         ensureFashionMnist(err);
         StudySpec spec = StudySpec.fromTree(settings());
-        StudyRunner.Mode mode = resume ? StudyRunner.Mode.RESUME : force ? StudyRunner.Mode.FORCE : StudyRunner.Mode.NEW;
+        StudyFolder.Mode mode = resume ? StudyFolder.Mode.RESUME : force ? StudyFolder.Mode.FORCE : StudyFolder.Mode.NEW;
         long t0 = System.nanoTime();
-        int rc = StudyCommand.run(spec, out, mode, cmd.commandLine().getOut(), err);
+        int rc = StudyCommand.run(parent.studyEngine(), spec, out, mode, cmd.commandLine().getOut(), err);
         err.printf("winnow demo: finished in %.0f s%n", (System.nanoTime() - t0) / 1e9);
         err.flush();
         return rc;

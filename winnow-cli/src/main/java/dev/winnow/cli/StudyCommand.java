@@ -3,13 +3,14 @@ package dev.winnow.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.cli.base.OutputOptions;
-import dev.winnow.study.Budget;
 import dev.winnow.study.Report;
 import dev.winnow.study.StudyEngine;
+import dev.winnow.study.StudyFolder;
 import dev.winnow.study.StudyResults;
 import dev.winnow.study.StudyRunner;
 import dev.winnow.study.StudySpec;
 import dev.winnow.study.StudyTable;
+import dev.winnow.study.TrainingBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,8 @@ import java.util.concurrent.Callable;
             "Settings come from --spec (JSON or YAML, keys named like the flags) and the flags, which win.",
             "",
             "Methods: random, or SCORE:STRATEGY[:params][:balanced], e.g. el2n@2:hard, aum:stratified, "
-                + "el2n@2:calibrated:0.5, forgetting:window:0.05; or dynamic:POLICY, a policy that picks each "
+                + "el2n@2:calibrated:0.5, forgetting:window:0.05 (a parameter left out takes its default, as in "
+                + "winnow select); or dynamic:POLICY, a policy that picks each "
                 + "epoch's examples, where the word keep stands for the kept fraction (dynamic:uniform:keep, "
                 + "dynamic:ucb:keep,1.0); a policy with its own rate (dynamic:infobatch:0.5) runs once per seed.",
             "",
@@ -38,6 +40,9 @@ import java.util.concurrent.Callable;
 public final class StudyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
+
+    @CommandLine.ParentCommand
+    WinnowCli parent;
 
     @Option(names = "--spec", paramLabel = "FILE", description = "study spec file (.json, or YAML)")
     Path specFile;
@@ -80,7 +85,7 @@ public final class StudyCommand implements Callable<Integer> {
 
     @Option(names = "--budget", paramLabel = "epochs|steps", converter = BudgetConverter.class,
             description = "epochs (same epochs on the subset) or steps (same optimizer steps as full)")
-    Budget budget;
+    TrainingBudget budget;
 
     @Option(names = "--label-noise", paramLabel = "F", description = "flip a seeded fraction F of training labels")
     Double labelNoise;
@@ -120,10 +125,10 @@ public final class StudyCommand implements Callable<Integer> {
     }
 
     /** {@code epochs} or {@code steps}, with the study's own message. */
-    static final class BudgetConverter implements CommandLine.ITypeConverter<Budget> {
+    static final class BudgetConverter implements CommandLine.ITypeConverter<TrainingBudget> {
         @Override
-        public Budget convert(String value) {
-            return Budget.parse(value);
+        public TrainingBudget convert(String value) {
+            return TrainingBudget.parse(value);
         }
     }
 
@@ -146,14 +151,13 @@ public final class StudyCommand implements Callable<Integer> {
                         (specFile != null ? specFile + ": " : "") + e.getMessage());
             }
         }
-        StudyRunner.Mode mode = resume ? StudyRunner.Mode.RESUME : force ? StudyRunner.Mode.FORCE : StudyRunner.Mode.NEW;
-        return run(spec, out, mode, cmd.commandLine().getOut(), cmd.commandLine().getErr());
+        StudyFolder.Mode mode = resume ? StudyFolder.Mode.RESUME : force ? StudyFolder.Mode.FORCE : StudyFolder.Mode.NEW;
+        return run(parent.studyEngine(), spec, out, mode, cmd.commandLine().getOut(), cmd.commandLine().getErr());
     }
 
-    /** Runs the study, writes the report, prints the table and the report's path; shared with {@code demo}. */
-    static int run(StudySpec spec, Path out, StudyRunner.Mode mode, PrintWriter stdout, PrintWriter stderr) {
-        StudySpec effective = StudyRunner.check(spec, out, mode);
-        StudyEngine engine = StudyEngine.forSpec(effective);
+    /** Runs the study on {@code engine}, writes the report, prints the table and the report's path; shared with {@code demo}. */
+    static int run(StudyEngine engine, StudySpec spec, Path out, StudyFolder.Mode mode, PrintWriter stdout,
+                   PrintWriter stderr) {
         new StudyRunner(engine, stderr, WinnowCli.Version.get()).run(spec, out, mode);
         Path page = Report.write(out);
         stdout.println(StudyTable.format(StudyResults.read(out)));

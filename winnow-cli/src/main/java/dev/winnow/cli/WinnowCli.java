@@ -1,6 +1,8 @@
 package dev.winnow.cli;
 
 import dev.winnow.cli.base.CommandLines;
+import dev.winnow.cli.study.DjlStudyEngine;
+import dev.winnow.study.StudyEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,6 +46,18 @@ public final class WinnowCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final StudyEngine studyEngine;
+
+    /** The command line with the engine {@code study} and {@code demo} train on. */
+    public WinnowCli(StudyEngine studyEngine) {
+        this.studyEngine = studyEngine;
+    }
+
+    /** What {@code study} and {@code demo} train on: the DJL engine, or the one a test or an embedder gave. */
+    StudyEngine studyEngine() {
+        return studyEngine;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "choose a command (winnow --help lists them)");
@@ -51,11 +65,16 @@ public final class WinnowCli implements Runnable {
 
     /** Runs the command line and returns its exit code, without exiting (for tests and embedding). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return CommandLines.execute(new WinnowCli(), out, err, args);
+        return execute(out, err, new DjlStudyEngine(), args);
+    }
+
+    /** {@link #execute(PrintWriter, PrintWriter, String...)} with studies trained on {@code studyEngine}. */
+    public static int execute(PrintWriter out, PrintWriter err, StudyEngine studyEngine, String... args) {
+        return CommandLines.execute(new WinnowCli(studyEngine), out, err, args);
     }
 
     public static void main(String[] args) {
-        System.exit(CommandLines.executeOnConsole(new WinnowCli(), args));
+        System.exit(CommandLines.executeOnConsole(new WinnowCli(new DjlStudyEngine()), args));
     }
 
     /** The version from the build. */

@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.study.Report;
+import dev.winnow.study.SoftmaxWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The study, report and demo commands end to end on the synthetic test engine (see SoftmaxWorldProvider). */
+/** The study, report and demo commands end to end on the synthetic test engine ({@link SoftmaxWorld#syntheticEngine()}). */
 class StudyCommandTest {
     record Run(int code, String out, String err) {
     }
@@ -19,7 +20,7 @@ class StudyCommandTest {
     static Run winnow(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = WinnowCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+        int code = WinnowCli.execute(new PrintWriter(out), new PrintWriter(err), SoftmaxWorld.syntheticEngine(), args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -61,6 +62,20 @@ class StudyCommandTest {
         assertThat(rep.out()).contains("report.html");
         assertThat(dir.resolve("report.html")).isRegularFile();
         assertThat(dir.resolve(Report.FILES).resolve("accuracy.png")).isRegularFile();
+    }
+
+    @Test
+    void leftOutParametersTakeTheirDefaultsAsInWinnowSelect(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("s");
+        Run r = winnow("study", "--data", "synthetic", "--model", "softmax", "--optimizer", "sgd", "--lr", "0.5",
+                "--batch-size", "32", "--epochs", "2", "--proxy-epochs", "2", "--methods", "el2n@1:calibrated,dynamic:ucb:keep",
+                "--keep", "0.5", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("el2n@1:calibrated", "dynamic:ucb:keep");
+        String results = Files.readString(dir.resolve("results.jsonl"));
+        // alpha 0.5: half the budget hardest, the other half random and weighted; ucb's C from the catalogue
+        assertThat(results).contains("\"method\":\"el2n@1:calibrated\"").contains("\"weighted\":true")
+                .contains("\"policy\":\"ucb:0.5,1.0\"");
     }
 
     @Test

@@ -22,8 +22,7 @@ import java.util.List;
  * last line; {@link #open} drops such a line (and cuts it off the file) so the run is simply done again.
  */
 public final class ResultsLog {
-    /** Reads and writes the study folder's other JSON files (costs, score metadata, examples). */
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final List<RunRecord> runs;

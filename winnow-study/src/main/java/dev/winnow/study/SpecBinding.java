@@ -170,18 +170,14 @@ final class SpecBinding {
     }
 
     /** Methods, written as a list or as comma-separated text (a dynamic policy's own commas stay with it). */
-    static final class Methods extends JsonDeserializer<List<MethodSpec>> {
+    static final class Methods extends JsonDeserializer<List<Method>> {
         @Override
-        public List<MethodSpec> deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+        public List<Method> deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
             List<String> pieces = new ArrayList<>();
             for (JsonNode n : elements(p.readValueAsTree())) {
                 pieces.add(n.asText());
             }
-            List<MethodSpec> out = new ArrayList<>();
-            for (String m : MethodSpec.joinPolicyParameters(pieces)) {
-                out.add(MethodSpec.parse(m));
-            }
-            return out;
+            return Method.parseAll(pieces);
         }
     }
 

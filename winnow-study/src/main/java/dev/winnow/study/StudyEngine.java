@@ -1,106 +1,72 @@
 package dev.winnow.study;
 
-import dev.winnow.dynamics.DynamicsStore;
-import dev.winnow.policy.PolicySpec;
-import dev.winnow.select.KeepList;
+import dev.winnow.policy.EpochPolicy;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
- * What a study needs from the rest of Winnow, as five small pieces: load the data, record proxy
- * dynamics, score, select, train the target. The command line wires the real ones (training module,
- * core scores and selection); tests wire fakes.
+ * What a study needs from a training engine, and nothing else: the data, a proxy that records dynamics,
+ * and a target that trains under an {@link EpochPolicy} and is evaluated. Scoring, selection and which
+ * policy each run trains with are the study's own (the core's scores, selector and policies), so an engine
+ * never sees a method. The command line plugs in the DJL engine of {@code winnow-train}; tests plug in a
+ * small arithmetic one. The study module therefore compiles against the core alone.
  */
-public record StudyEngine(DataLoader loader, ProxyRecorder proxy, Scorer scorer, Selector selector,
-                          TargetTrainer trainer) {
-
-    /** Loads the training set of a spec (honouring {@code limit}). */
-    @FunctionalInterface
-    public interface DataLoader {
-        StudyData load(StudySpec spec);
-    }
-
+public interface StudyEngine {
     /**
-     * Trains {@code spec.proxyRuns()} proxy models for {@code spec.proxyEpochs()} epochs on all examples with
-     * the given training labels and writes their dynamics store to {@code storeDir} (which does not exist
-     * yet). Returns what it cost.
+     * Opens a session for {@code spec}: loads its training set (honouring {@code limit}) once, with the test
+     * split the targets are evaluated on, and prepares whatever the engine needs.
+     *
+     * @throws dev.winnow.WinnowException when the data cannot be loaded or has no test split
      */
-    @FunctionalInterface
-    public interface ProxyRecorder {
-        Cost record(StudyData data, int[] trainLabels, StudySpec spec, long seed, Path storeDir);
-    }
+    Session open(StudySpec spec);
 
-    /** Computes score {@code scoreSpec} (higher = harder) for every example of the store, index order. */
-    @FunctionalInterface
-    public interface Scorer {
-        float[] score(String scoreSpec, DynamicsStore store, long seed);
+    /** One study's use of the engine: its data stay loaded until {@link #close()}. */
+    interface Session extends AutoCloseable {
+        /** The training set, index order; every array the session takes is in this order. */
+        StudyData data();
 
-        /** Fails with a one-line message when {@code scoreSpec} is not a known score (checked before any training). */
-        default void validate(String scoreSpec) {
+        /**
+         * Trains {@code proxyRuns} proxy models of the spec for {@code proxyEpochs} epochs on every example
+         * with {@code trainLabels}, and writes their dynamics store to {@code storeDir} (which does not exist
+         * yet). Returns what it cost.
+         */
+        Cost recordProxy(int[] trainLabels, long seed, Path storeDir);
+
+        /** Trains the spec's target model as {@code run} says and evaluates it on the test split. */
+        TrainOutcome train(TargetRun run);
+
+        /** Releases what the session holds; the default holds nothing. */
+        @Override
+        default void close() {
         }
-    }
-
-    /**
-     * Selects the (core) keep-list of a method. {@code scores} is {@code null} for random selection; {@code labels}
-     * are the training labels (noisy where the study adds noise), all arrays in the same index order.
-     */
-    @FunctionalInterface
-    public interface Selector {
-        KeepList select(MethodSpec method, float[] scores, int[] labels, long[] ids, double keep, long seed);
-    }
-
-    /** Trains the target on a keep-list and evaluates it on the test set. */
-    @FunctionalInterface
-    public interface TargetTrainer {
-        TrainOutcome train(TrainRequest request);
     }
 
     /** Seconds and example counts of one piece of work. */
-    public record Cost(double seconds, long forward, long backward) {
+    record Cost(double seconds, long forward, long backward) {
     }
 
     /**
-     * One target training: on the examples of {@code keep} (with its weights) using {@code trainLabels} (index
-     * order over the whole training set), for {@code epochs} epochs but at most {@code maxSteps} optimizer
-     * steps (0 = no step limit). With a {@code policy} (a core dynamic policy, {@code keep} already filled in;
-     * else {@code null}) the policy picks each epoch's examples among those of {@code keep}.
+     * One target training: with {@code trainLabels} (index order over the whole training set; noisy where
+     * the study adds noise), for {@code epochs} epochs of {@code policy}'s plans (a static keep-list, a
+     * dynamic policy or full data, possibly under a step budget), seeded by {@code seed}.
      */
-    public record TrainRequest(StudyData data, int[] trainLabels, KeepList keep, long seed,
-                               StudySpec spec, int epochs, long maxSteps, PolicySpec policy) {
-    }
-
-    /**
-     * What a target training returned: test accuracy, wall seconds of training and of evaluation, and the
-     * examples that went forward and backward in each.
-     */
-    public record TrainOutcome(double testAccuracy, double trainingSeconds, double evaluationSeconds,
-                               long trainForward, long trainBackward, long evalForward, long steps) {
-    }
-
-    /**
-     * Makes the engine for a spec; found with {@link java.util.ServiceLoader} so the command line needs no
-     * compile-time knowledge of the training module. The provider with the highest priority wins.
-     */
-    public interface Provider {
-        StudyEngine create(StudySpec spec);
-
-        default int priority() {
-            return 0;
-        }
-    }
-
-    /** The engine of the highest-priority {@link Provider} on the class path. */
-    public static StudyEngine forSpec(StudySpec spec) {
-        Provider best = null;
-        for (Provider p : java.util.ServiceLoader.load(Provider.class)) {
-            if (best == null || p.priority() > best.priority()) {
-                best = p;
+    record TargetRun(int[] trainLabels, EpochPolicy policy, int epochs, long seed) {
+        public TargetRun {
+            Objects.requireNonNull(trainLabels, "trainLabels");
+            Objects.requireNonNull(policy, "policy");
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
             }
         }
-        if (best == null) {
-            throw new dev.winnow.WinnowException("this build has no training engine for studies (winnow-train with "
-                    + "core scores and selection); build the full project");
-        }
-        return best.create(spec);
+    }
+
+    /**
+     * What a target training returned: test accuracy, wall seconds of training and of evaluation, the
+     * examples that went forward (refresh passes of a dynamic policy included) and backward in training,
+     * forward in evaluation, and the optimizer steps taken.
+     */
+    record TrainOutcome(double testAccuracy, double trainingSeconds, double evaluationSeconds,
+                        long trainForward, long trainBackward, long evalForward, long steps) {
     }
 }

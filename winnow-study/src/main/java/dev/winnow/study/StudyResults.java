@@ -2,7 +2,9 @@ package dev.winnow.study;
 
 import dev.winnow.WinnowException;
 import dev.winnow.io.ScoreTable;
+import dev.winnow.score.ScoreSpec;
 import dev.winnow.study.results.RunRecord;
+import dev.winnow.study.results.ScoreCost;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +30,7 @@ public final class StudyResults {
                        double evaluation, double total, double cpu, double forward, double backward, double k) {
     }
 
-    private final Path dir;
+    private final StudyFolder folder;
     private final StudySpec spec;
     private final List<RunRecord> runs;
     private final Map<String, Map<Double, Cell>> cells = new LinkedHashMap<>();
@@ -38,10 +40,10 @@ public final class StudyResults {
     private final Map<Long, Set<Long>> flipped = new TreeMap<>();
 
     private StudyResults(Path dir) {
-        this.dir = dir;
-        Path sj = dir.resolve("study.json");
+        this.folder = new StudyFolder(dir);
+        Path sj = folder.studyJson();
         spec = Files.isRegularFile(sj) ? StudySpec.read(sj) : null;
-        Path rj = dir.resolve("results.jsonl");
+        Path rj = folder.results();
         if (!Files.isRegularFile(rj)) {
             throw new WinnowException(dir + ": no results.jsonl; is this a study folder?");
         }
@@ -61,7 +63,7 @@ public final class StudyResults {
 
     private void aggregate() {
         List<String> order = new ArrayList<>();
-        order.add(MethodSpec.FULL);
+        order.add(Method.FULL);
         if (spec != null) {
             spec.methods().forEach(m -> order.add(m.name()));
         }
@@ -114,7 +116,7 @@ public final class StudyResults {
     }
 
     private void readScores() {
-        Path sd = dir.resolve("scores");
+        Path sd = folder.dir().resolve("scores");
         if (!Files.isDirectory(sd)) {
             return;
         }
@@ -126,13 +128,13 @@ public final class StudyResults {
                 }
                 long seed = Long.parseLong(name.substring(5));
                 Map<String, float[]> m = new LinkedHashMap<>();
-                List<String> specs = spec != null ? spec.scoreSpecs() : List.of();
+                List<ScoreSpec> specs = spec != null ? spec.scoreSpecs() : List.of();
                 Set<String> seen = new HashSet<>();
-                for (String s : specs) {
-                    Path csv = seedDir.resolve(StudyRunner.fileName(s) + ".csv");
+                for (ScoreSpec s : specs) {
+                    Path csv = folder.scoreTable(seed, s);
                     if (Files.isRegularFile(csv)) {
                         ScoreTable t = ScoreTable.read(csv);
-                        m.put(s, t.scores());
+                        m.put(s.toString(), t.scores());
                         scoreIds.put(seed, t.ids());
                         scoreLabels.put(seed, t.labels());
                         seen.add(csv.getFileName().toString());
@@ -143,8 +145,7 @@ public final class StudyResults {
                         String fn = f.getFileName().toString();
                         if (fn.endsWith(".csv") && !seen.contains(fn)) {
                             Path meta = seedDir.resolve(fn.substring(0, fn.length() - 4) + ".json");
-                            String label = Files.isRegularFile(meta)
-                                    ? ResultsLog.JSON.readTree(meta.toFile()).path("score").asText(fn) : fn;
+                            String label = Files.isRegularFile(meta) ? labelOf(meta, fn) : fn;
                             ScoreTable t = ScoreTable.read(f);
                             m.put(label, t.scores());
                             scoreIds.put(seed, t.ids());
@@ -161,8 +162,14 @@ public final class StudyResults {
         }
     }
 
+    /** The score a table's {@code NAME.json} names, or {@code fallback} where it names none. */
+    private static String labelOf(Path meta, String fallback) {
+        String score = ScoreCost.read(meta).score();
+        return score == null ? fallback : score;
+    }
+
     private void readNoise() {
-        Path nd = dir.resolve("noise");
+        Path nd = folder.dir().resolve("noise");
         if (!Files.isDirectory(nd)) {
             return;
         }
@@ -189,7 +196,7 @@ public final class StudyResults {
 
     /** The study folder. */
     public Path dir() {
-        return dir;
+        return folder.dir();
     }
 
     /** The stored spec, or {@code null} when the folder has none. */
@@ -209,7 +216,7 @@ public final class StudyResults {
 
     /** The full-data baseline cell, or {@code null}. */
     public Cell full() {
-        Map<Double, Cell> f = cells.get(MethodSpec.FULL);
+        Map<Double, Cell> f = cells.get(Method.FULL);
         return f == null ? null : f.get(1.0);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.WinnowException;
+import dev.winnow.score.ScoreSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,13 +27,13 @@ import java.util.Set;
  * @param data         dataset spec for the training module ({@code fashion-mnist}, {@code text:...})
  * @param limit        use only the first {@code limit} training examples (0 = all)
  * @param model        target (and proxy) model name ({@code mlp}, {@code cnn}, …)
- * @param epochs       target training epochs (on the full data; see {@link Budget})
+ * @param epochs       target training epochs (on the full data; see {@link TrainingBudget})
  * @param batchSize    examples per optimizer step
  * @param lr           learning rate
  * @param optimizer    {@code adam} or {@code sgd}
  * @param proxyEpochs  epochs of each proxy run that records dynamics
  * @param proxyRuns    proxy runs per seed (scores average over runs)
- * @param methods      the pruning methods (the {@code full} baseline is implicit)
+ * @param methods      the pruning methods, parsed (the {@link Method.Full full} baseline is implicit)
  * @param keep         kept fractions, each in (0, 1)
  * @param seeds        seeds; each seed gets its own proxy, label noise, selections and target runs
  * @param budget       how long the target trains on a subset
@@ -42,10 +43,10 @@ import java.util.Set;
     "methods", "keep", "seeds", "budget", "label-noise"})
 public record StudySpec(String data, int limit, String model, int epochs, int batchSize, double lr,
                         String optimizer, int proxyEpochs, int proxyRuns,
-                        @JsonDeserialize(using = SpecBinding.Methods.class) List<MethodSpec> methods,
+                        @JsonDeserialize(using = SpecBinding.Methods.class) List<Method> methods,
                         @JsonDeserialize(using = SpecBinding.Numbers.class) List<Double> keep,
                         @JsonDeserialize(using = SpecBinding.WholeNumbers.class) List<Long> seeds,
-                        Budget budget, double labelNoise) {
+                        TrainingBudget budget, double labelNoise) {
 
     /** The keys of a spec file, in the order they are written. */
     public static final List<String> KEYS = List.of("data", "limit", "model", "epochs", "batch-size", "lr",
@@ -77,7 +78,7 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
         requireAtLeast("proxy-runs", proxyRuns, 1);
         methods = List.copyOf(methods);
         Set<String> names = new HashSet<>();
-        for (MethodSpec m : methods) {
+        for (Method m : methods) {
             if (!names.add(m.name())) {
                 throw new IllegalArgumentException("methods: '" + m.name() + "' is listed twice");
             }
@@ -123,15 +124,15 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
 
     /** Whether any method needs proxy dynamics. */
     public boolean needsProxy() {
-        return methods.stream().anyMatch(MethodSpec::needsProxy);
+        return methods.stream().anyMatch(Method::needsProxy);
     }
 
-    /** The distinct score specs the methods use, in first-use order. */
-    public List<String> scoreSpecs() {
-        List<String> out = new ArrayList<>();
-        for (MethodSpec m : methods) {
-            if (m.needsScore() && !out.contains(m.score())) {
-                out.add(m.score());
+    /** The distinct scores the methods select by, in first-use order: each is computed once per seed. */
+    public List<ScoreSpec> scoreSpecs() {
+        List<ScoreSpec> out = new ArrayList<>();
+        for (Method m : methods) {
+            if (m instanceof Method.Static s && s.needsScore() && !out.contains(s.score())) {
+                out.add(s.score());
             }
         }
         return out;
@@ -140,7 +141,7 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
     /** Runs in the whole study: per seed, the full baseline plus every method at every kept fraction. */
     public int totalRuns() {
         int perSeed = 1;
-        for (MethodSpec m : methods) {
+        for (Method m : methods) {
             perSeed += m.keeps(keep).size();
         }
         return seeds.size() * perSeed;

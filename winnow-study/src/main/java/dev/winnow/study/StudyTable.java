@@ -15,7 +15,7 @@ public final class StudyTable {
     public static String format(StudyResults res) {
         TreeSet<Double> keeps = new TreeSet<>();
         res.cells().forEach((m, row) -> {
-            if (!m.equals(MethodSpec.FULL)) {
+            if (!m.equals(Method.FULL)) {
                 keeps.addAll(row.keySet());
             }
         });
@@ -32,7 +32,7 @@ public final class StudyTable {
         sb.append(String.format(Locale.ROOT, "  %9s  %s%n", "full", "seconds at each keep (total, all costs)"));
         StudyResults.Cell full = res.full();
         for (Map.Entry<String, Map<Double, StudyResults.Cell>> e : res.cells().entrySet()) {
-            if (e.getKey().equals(MethodSpec.FULL)) {
+            if (e.getKey().equals(Method.FULL)) {
                 continue;
             }
             sb.append(String.format(Locale.ROOT, "%-" + w + "s", e.getKey()));
@@ -46,7 +46,7 @@ public final class StudyTable {
             sb.append(String.format(Locale.ROOT, "  %9s  %s%n", "", String.join(" / ", secs)));
         }
         if (full != null) {
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s", MethodSpec.FULL));
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s", Method.FULL));
             for (int i = 0; i < cols.size(); i++) {
                 sb.append(String.format(Locale.ROOT, "  %9s", ""));
             }

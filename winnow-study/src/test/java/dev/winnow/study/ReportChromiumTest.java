@@ -38,7 +38,7 @@ class ReportChromiumTest {
         SoftmaxWorld w = new SoftmaxWorld(600, 4, 9);
         StudySpec s = StudyRunnerTest.spec("random,el2n@2:hard,aum:hard,el2n@2:calibrated:0.5,forgetting:window:0.05",
                 "0.1,0.3,0.5,0.7", "0,1", "epochs", 0.1);
-        new StudyRunner(w.engine(), new PrintWriter(new StringWriter()), "test").run(s, dir, StudyRunner.Mode.NEW);
+        new StudyRunner(w.engine(), new PrintWriter(new StringWriter()), "test").run(s, dir, StudyFolder.Mode.NEW);
         Path page = Report.write(dir);
         Path shot = root.resolve("report.png");
         Process p = new ProcessBuilder(chrome, "--headless", "--no-sandbox", "--disable-gpu",

@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReportTest {
-    /** Every src/href of the page names a file that exists under the study folder; nothing points outside. */
-    static void assertSelfContained(Path dir, String html) {
+public class ReportTest {
+    /**
+     * Every src/href of the page names a file that exists under the study folder; nothing points outside.
+     * (Public for the command line's tests of the real engine.)
+     */
+    public static void assertSelfContained(Path dir, String html) {
         assertThat(html).doesNotContainIgnoringCase("http:").doesNotContainIgnoringCase("https:")
                 .doesNotContain("src=\"//").doesNotContain("<script").doesNotContain("@import");
         Matcher m = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
@@ -72,7 +75,7 @@ class ReportTest {
         SoftmaxWorld w = new SoftmaxWorld(400, 4, 5);
         Path dir = tmp.resolve("study");
         StudySpec s = StudyRunnerTest.spec("random,el2n@2:hard,aum:hard,forgetting:window:0.05", "0.3", "0,1", "epochs", 0.1);
-        new StudyRunner(w.engine(), new PrintWriter(new StringWriter()), "test").run(s, dir, StudyRunner.Mode.NEW);
+        new StudyRunner(w.engine(), new PrintWriter(new StringWriter()), "test").run(s, dir, StudyFolder.Mode.NEW);
         Path page = Report.write(dir);
         String html = Files.readString(page);
         assertSelfContained(dir, html);

@@ -1,14 +1,13 @@
 package dev.winnow.study;
 
-import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsWriter;
 import dev.winnow.dynamics.Observation;
 import dev.winnow.dynamics.ObservationKind;
 import dev.winnow.dynamics.Signal;
-import dev.winnow.random.RandomKey;
-import dev.winnow.select.KeepList;
+import dev.winnow.policy.EpochPlan;
+import dev.winnow.policy.EpochPolicy;
 
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,9 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small world for tests that does real arithmetic: synthetic 8×8 "images" of C classes (a class
- * pattern plus noise, some examples much noisier), multinomial logistic regression trained by minibatch
- * SGD as proxy and target, scores computed from the recorded dynamics, and the selection rules of
- * DESIGN.md for random / hard / easy / window / calibrated.
+ * pattern plus noise, some examples much noisier), and multinomial logistic regression trained by minibatch
+ * SGD as proxy (recording its dynamics) and as target (driven by an {@link EpochPolicy}, as the training
+ * loop of {@code winnow-train} is). As a {@link StudyEngine} it lets the study's tests, and the command
+ * line's, run whole studies in a second; scores and selection are the core's, as in every study.
  */
 public final class SoftmaxWorld implements StudyData {
     static final int SIDE = 8;
@@ -132,14 +132,13 @@ public final class SoftmaxWorld implements StudyData {
             }
         }
 
-        /** One epoch of SGD over {@code idx} (in a seeded order), weighted; returns steps taken. */
-        long epoch(int[] idx, float[] weights, int[] labels, int batch, double lr, Random r, long stepBudget) {
-            return epoch(idx, weights, labels, batch, lr, r, stepBudget, null);
-        }
-
-        /** As above; {@code presented} (N × C, or null) receives the logits of each example as it trains. */
-        long epoch(int[] idx, float[] weights, int[] labels, int batch, double lr, Random r, long stepBudget,
-                   float[] presented) {
+        /**
+         * One epoch of SGD over {@code idx} (in a seeded order), weighted; returns steps taken. {@code presented}
+         * (N × C, or null) receives the logits of each example as it trains; {@code observer} (or null) the
+         * per-example losses of each batch, as a training loop feeds a dynamic policy.
+         */
+        long epoch(int[] idx, float[] weights, int[] labels, int batch, double lr, Random r, float[] presented,
+                   EpochPolicy observer) {
             int[] order = new int[idx.length];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -152,9 +151,11 @@ public final class SoftmaxWorld implements StudyData {
             }
             double[] z = new double[classes];
             long steps = 0;
-            for (int s = 0; s < order.length && (stepBudget == 0 || steps < stepBudget); s += batch) {
+            for (int s = 0; s < order.length; s += batch) {
                 double[][] g = new double[classes][D + 1];
                 int e = Math.min(order.length, s + batch);
+                int[] seen = new int[e - s];
+                float[] losses = new float[e - s];
                 for (int b = s; b < e; b++) {
                     int pos = order[b];
                     int i = idx[pos];
@@ -168,6 +169,8 @@ public final class SoftmaxWorld implements StudyData {
                         }
                     }
                     double[] p = softmax(z);
+                    seen[b - s] = i;
+                    losses[b - s] = loss(p, labels[i]);
                     for (int c = 0; c < classes; c++) {
                         double d = (p[c] - (c == labels[i] ? 1 : 0)) * wt;
                         for (int k = 0; k < D; k++) {
@@ -181,9 +184,24 @@ public final class SoftmaxWorld implements StudyData {
                         w[c][k] -= lr * g[c][k] / (e - s);
                     }
                 }
+                if (observer != null) {
+                    observer.observe(seen, losses);
+                }
                 steps++;
             }
             return steps;
+        }
+
+        /** The losses of every training example, forward only (a dynamic policy's refresh pass). */
+        float[] losses(int[] labels) {
+            double[] z = new double[classes];
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) {
+                logits(x[i], z);
+                forward++;
+                out[i] = loss(softmax(z), labels[i]);
+            }
+            return out;
         }
 
         double accuracy(float[][] xs, int[] ys) {
@@ -204,6 +222,10 @@ public final class SoftmaxWorld implements StudyData {
         }
     }
 
+    static float loss(double[] p, int label) {
+        return (float) -Math.log(Math.max(p[label], 1e-30));
+    }
+
     static double[] softmax(double[] z) {
         double m = Arrays.stream(z).max().orElse(0);
         double[] p = new double[z.length];
@@ -218,13 +240,51 @@ public final class SoftmaxWorld implements StudyData {
         return p;
     }
 
-    // ------------------------------------------------------------------------------ engine pieces
+    // ------------------------------------------------------------------------------ engine
 
+    /** This world as a study engine: every session studies this world's data. */
     StudyEngine engine() {
-        return new StudyEngine(spec -> this, this::recordProxy, this::score, SoftmaxWorld::select, this::train);
+        return Session::new;
     }
 
-    StudyEngine.Cost recordProxy(StudyData data, int[] labels, StudySpec spec, long seed, Path store) {
+    /**
+     * The engine the command line's tests use: for data {@code synthetic}, a fresh world of 300 examples in
+     * 4 classes per study.
+     */
+    public static StudyEngine syntheticEngine() {
+        return spec -> {
+            if (!spec.data().equals("synthetic")) {
+                throw new WinnowException("the test engine only knows data 'synthetic'");
+            }
+            return new SoftmaxWorld(300, 4, 11).engine().open(spec);
+        };
+    }
+
+    /** A study of this world: proxies and targets trained with the spec's batch size and learning rate. */
+    final class Session implements StudyEngine.Session {
+        private final StudySpec spec;
+
+        Session(StudySpec spec) {
+            this.spec = spec;
+        }
+
+        @Override
+        public StudyData data() {
+            return SoftmaxWorld.this;
+        }
+
+        @Override
+        public StudyEngine.Cost recordProxy(int[] labels, long seed, Path store) {
+            return SoftmaxWorld.this.recordProxy(labels, spec, seed, store);
+        }
+
+        @Override
+        public StudyEngine.TrainOutcome train(StudyEngine.TargetRun run) {
+            return SoftmaxWorld.this.train(spec, run);
+        }
+    }
+
+    StudyEngine.Cost recordProxy(int[] labels, StudySpec spec, long seed, Path store) {
         proxies.incrementAndGet();
         long t0 = System.nanoTime();
         long fwd = 0;
@@ -242,7 +302,7 @@ public final class SoftmaxWorld implements StudyData {
                 for (int e = 1; e <= spec.proxyEpochs(); e++) {
                     float[] presented = new float[n * classes];
                     Arrays.fill(presented, Float.NaN);
-                    m.epoch(all, null, labels, spec.batchSize(), spec.lr(), r, 0, presented);
+                    m.epoch(all, null, labels, spec.batchSize(), spec.lr(), r, presented, null);
                     w.observe(new Observation(run, e, ObservationKind.PRESENTATION), presented, null, labels);
                     float[] logits = new float[n * classes];
                     double[] z = new double[classes];
@@ -263,134 +323,25 @@ public final class SoftmaxWorld implements StudyData {
         return new StudyEngine.Cost((System.nanoTime() - t0) / 1e9, fwd, bwd);
     }
 
-    float[] score(String spec, DynamicsStore store, long seed) {
-        int t = store.observations().size();
-        float[] out = new float[store.examples()];
-        if (spec.startsWith("el2n@")) {
-            int epoch = Integer.parseInt(spec.substring(5));
-            int rows = 0;
-            for (int o = 0; o < t; o++) {
-                if (store.observations().get(o).epoch() == epoch) {
-                    FloatBuffer b = store.signal("el2n", o);
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] += b.get(i);
-                    }
-                    rows++;
-                }
-            }
-            if (rows == 0) {
-                throw new IllegalArgumentException("no epoch " + epoch);
-            }
-            for (int i = 0; i < out.length; i++) {
-                out[i] /= rows;
-            }
-        } else if (spec.equals("aum")) {
-            for (int o = 0; o < t; o++) {
-                FloatBuffer b = store.signal("logit_margin", o);
-                for (int i = 0; i < out.length; i++) {
-                    out[i] -= b.get(i) / t;
-                }
-            }
-        } else if (spec.equals("forgetting")) {
-            for (int o = 1; o < t; o++) {
-                if (store.observations().get(o).run() != store.observations().get(o - 1).run()) {
-                    continue;
-                }
-                FloatBuffer a = store.signal("correct", o - 1);
-                FloatBuffer b = store.signal("correct", o);
-                for (int i = 0; i < out.length; i++) {
-                    if (a.get(i) == 1 && b.get(i) == 0) {
-                        out[i]++;
-                    }
-                }
-            }
-        } else {
-            throw new IllegalArgumentException("unknown score " + spec);
-        }
-        return out;
-    }
-
-    static KeepList select(MethodSpec m, float[] s, int[] labels, long[] ids, double keep, long seed) {
-        int n = ids.length;
-        int k = Math.max(1, (int) Math.floor(keep * n));
-        long[] key = new long[n];
-        for (int i = 0; i < n; i++) {
-            key[i] = RandomKey.key(seed, ids[i]);
-        }
-        Integer[] byKey = order(n, (a, b) -> Long.compareUnsigned(key[a], key[b]));
-        Integer[] hardFirst = s == null ? null : order(n, (a, b) -> {
-            int c = Float.compare(s[b], s[a]);
-            return c != 0 ? c : Long.compareUnsigned(key[a], key[b]);
-        });
-        List<Integer> chosen = new ArrayList<>();
-        float[] wOf = new float[n];
-        Arrays.fill(wOf, 1f);
-        switch (m.strategy()) {
-            case "random" -> chosen.addAll(Arrays.asList(byKey).subList(0, k));
-            case "hard" -> chosen.addAll(Arrays.asList(hardFirst).subList(0, k));
-            case "easy" -> {
-                for (int j = 0; j < k; j++) {
-                    chosen.add(hardFirst[n - 1 - j]);
-                }
-            }
-            case "window" -> {
-                int off = (int) Math.floor(m.params().get(0) * n);
-                chosen.addAll(Arrays.asList(hardFirst).subList(off, Math.min(n, off + k)));
-            }
-            case "calibrated" -> {
-                int ks = (int) Math.floor(m.params().get(0) * k);
-                boolean[] taken = new boolean[n];
-                for (int j = 0; j < ks; j++) {
-                    chosen.add(hardFirst[j]);
-                    taken[hardFirst[j]] = true;
-                }
-                int kr = k - ks;
-                for (int j = 0, got = 0; got < kr; j++) {
-                    if (!taken[byKey[j]]) {
-                        chosen.add(byKey[j]);
-                        wOf[byKey[j]] = (float) (n - ks) / kr;
-                        got++;
-                    }
-                }
-            }
-            default -> throw new IllegalArgumentException("the test selector has no " + m.strategy());
-        }
-        chosen.sort((a, b) -> Long.compare(ids[a], ids[b]));
-        long[] out = new long[chosen.size()];
-        double[] w = new double[chosen.size()];
-        for (int j = 0; j < out.length; j++) {
-            out[j] = ids[chosen.get(j)];
-            w[j] = wOf[chosen.get(j)];
-        }
-        return KeepList.given("the test world's selection", out, w);
-    }
-
-    private static Integer[] order(int n, java.util.Comparator<Integer> c) {
-        Integer[] o = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            o[i] = i;
-        }
-        Arrays.sort(o, c);
-        return o;
-    }
-
-    StudyEngine.TrainOutcome train(StudyEngine.TrainRequest r) {
-        if (r.policy() != null) {
-            throw new UnsupportedOperationException("the test world trains no dynamic policies");
-        }
+    /** Trains a fresh model as the loop of {@code winnow-train} does: per epoch a refresh pass if wanted, then the plan. */
+    StudyEngine.TrainOutcome train(StudySpec spec, StudyEngine.TargetRun r) {
         trainings.incrementAndGet();
-        long[] keptIds = r.keep().ids();
-        int[] idx = new int[keptIds.length];
-        for (int j = 0; j < idx.length; j++) {
-            idx[j] = (int) (keptIds[j] - 1000);
-        }
+        EpochPolicy policy = r.policy();
+        policy.onRunStart(r.epochs());
         Model m = new Model();
         Random rnd = new Random(r.seed());
         long t0 = System.nanoTime();
         long steps = 0;
-        for (int e = 0; e < r.epochs() && (r.maxSteps() == 0 || steps < r.maxSteps()); e++) {
-            steps += m.epoch(idx, r.keep().lossWeights(), r.trainLabels(), r.spec().batchSize(), r.spec().lr(), rnd,
-                    r.maxSteps() == 0 ? 0 : r.maxSteps() - steps);
+        for (int e = 1; e <= r.epochs(); e++) {
+            if (policy.wantsRefreshPass(e)) {
+                int[] all = new int[n];
+                for (int i = 0; i < n; i++) {
+                    all[i] = i;
+                }
+                policy.observe(all, m.losses(r.trainLabels()));
+            }
+            EpochPlan plan = policy.plan(e, r.epochs());
+            steps += m.epoch(plan.indices(), plan.weights(), r.trainLabels(), spec.batchSize(), spec.lr(), rnd, null, policy);
         }
         double tt = (System.nanoTime() - t0) / 1e9;
         long f = m.forward;

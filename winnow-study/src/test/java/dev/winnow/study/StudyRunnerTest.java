@@ -47,7 +47,7 @@ class StudyRunnerTest {
         SoftmaxWorld w = new SoftmaxWorld(300, 4, 1);
         Path dir = tmp.resolve("study");
         StudySpec s = spec("random,el2n@2:hard,el2n@2:calibrated:0.5,aum:easy", "0.2,0.5", "0,1", "epochs", 0);
-        StudyRunner.Summary sum = runner(w).run(s, dir, StudyRunner.Mode.NEW);
+        StudyRunner.Summary sum = runner(w).run(s, dir, StudyFolder.Mode.NEW);
         assertThat(sum.runsDone()).isEqualTo(2 * (1 + 4 * 2));
         assertThat(w.proxies.get()).as("one proxy per seed, shared by every method").isEqualTo(2);
         List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
@@ -114,16 +114,16 @@ class StudyRunnerTest {
         SoftmaxWorld w = new SoftmaxWorld(200, 3, 2);
         Path dir = tmp.resolve("study");
         StudySpec s = spec("random,el2n@1:hard", "0.3,0.6", "0", "epochs", 0);
-        runner(w).run(s, dir, StudyRunner.Mode.NEW);
+        runner(w).run(s, dir, StudyFolder.Mode.NEW);
         assertThat(w.trainings.get()).isEqualTo(5);
         Path results = dir.resolve("results.jsonl");
         String before = Files.readString(results);
 
-        assertThatThrownBy(() -> runner(w).run(s, dir, StudyRunner.Mode.NEW))
+        assertThatThrownBy(() -> runner(w).run(s, dir, StudyFolder.Mode.NEW))
                 .isInstanceOf(WinnowException.class).hasMessageContaining("already exists (use --resume");
 
         SoftmaxWorld w2 = new SoftmaxWorld(200, 3, 2);
-        StudyRunner.Summary again = runner(w2).run(null, dir, StudyRunner.Mode.RESUME);
+        StudyRunner.Summary again = runner(w2).run(null, dir, StudyFolder.Mode.RESUME);
         assertThat(again.runsDone()).isZero();
         assertThat(again.runsSkipped()).isEqualTo(5);
         assertThat(w2.trainings.get()).isZero();
@@ -138,7 +138,7 @@ class StudyRunnerTest {
         byte[] b = before.getBytes(StandardCharsets.UTF_8);
         Files.write(results, java.util.Arrays.copyOf(b, b.length - 25));
         SoftmaxWorld w3 = new SoftmaxWorld(200, 3, 2);
-        StudyRunner.Summary third = runner(w3).run(null, dir, StudyRunner.Mode.RESUME);
+        StudyRunner.Summary third = runner(w3).run(null, dir, StudyFolder.Mode.RESUME);
         assertThat(third.runsDone()).isEqualTo(1);
         assertThat(w3.trainings.get()).isEqualTo(1);
         assertThat(w3.proxies.get()).as("the lost proxy is trained again").isEqualTo(1);
@@ -151,19 +151,19 @@ class StudyRunnerTest {
         // resume may add methods, not change how training works
         StudySpec more = spec("random,el2n@1:hard,el2n@1:easy", "0.3,0.6", "0", "epochs", 0);
         SoftmaxWorld w4 = new SoftmaxWorld(200, 3, 2);
-        assertThat(runner(w4).run(more, dir, StudyRunner.Mode.RESUME).runsDone()).isEqualTo(2);
+        assertThat(runner(w4).run(more, dir, StudyFolder.Mode.RESUME).runsDone()).isEqualTo(2);
         StudySpec other = spec("random", "0.3", "0", "steps", 0);
-        assertThatThrownBy(() -> runner(w4).run(other, dir, StudyRunner.Mode.RESUME))
+        assertThatThrownBy(() -> runner(w4).run(other, dir, StudyFolder.Mode.RESUME))
                 .hasMessageContaining("--resume with a different budget");
 
-        runner(new SoftmaxWorld(200, 3, 2)).run(s, dir, StudyRunner.Mode.FORCE);
+        runner(new SoftmaxWorld(200, 3, 2)).run(s, dir, StudyFolder.Mode.FORCE);
         assertThat(ResultsLog.open(results).runs()).hasSize(5);
     }
 
     @Test
     void forceRefusesToWipeAFolderThatIsNotAStudy(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("thesis.tex"), "precious");
-        assertThatThrownBy(() -> StudyRunner.prepare(spec("random", "0.5", "0", "epochs", 0), tmp, StudyRunner.Mode.FORCE))
+        assertThatThrownBy(() -> new StudyFolder(tmp).prepare(spec("random", "0.5", "0", "epochs", 0), StudyFolder.Mode.FORCE))
                 .hasMessageContaining("holds no study.json");
         assertThat(tmp.resolve("thesis.tex")).exists();
     }
@@ -172,7 +172,7 @@ class StudyRunnerTest {
     void stepBudgetGivesSubsetsAsManyStepsAsFullTraining(@TempDir Path tmp) {
         SoftmaxWorld w = new SoftmaxWorld(256, 4, 3);
         Path dir = tmp.resolve("s");
-        runner(w).run(spec("random", "0.25", "0", "steps", 0), dir, StudyRunner.Mode.NEW);
+        runner(w).run(spec("random", "0.25", "0", "steps", 0), dir, StudyFolder.Mode.NEW);
         List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
         RunRecord full = find(lines, "full", 1.0, 0);
         RunRecord sub = find(lines, "random", 0.25, 0);
@@ -184,10 +184,51 @@ class StudyRunnerTest {
     }
 
     @Test
+    void aStepBudgetEndsInsideTheLastEpoch(@TempDir Path tmp) {
+        SoftmaxWorld w = new SoftmaxWorld(256, 4, 3);
+        Path dir = tmp.resolve("s");
+        runner(w).run(spec("random", "0.3", "0", "steps", 0), dir, StudyFolder.Mode.NEW);
+        RunRecord sub = find(ResultsLog.open(dir.resolve("results.jsonl")).runs(), "random", 0.3, 0);
+        // k = 76 = 3 steps of 32 per epoch; full's 32 steps take 11 epochs: 10 whole (30 steps) and 2 steps (64 examples)
+        assertThat(sub.k()).isEqualTo(76);
+        assertThat(sub.epochs()).isEqualTo(11);
+        assertThat(sub.steps()).isEqualTo(32);
+        assertThat(sub.counts().training().backward()).isEqualTo(10 * 76 + 2 * 32);
+        assertThat(sub.provenance().maxSteps()).isEqualTo(32);
+    }
+
+    @Test
+    void dynamicPoliciesPickEachEpochsExamplesWithoutAProxy(@TempDir Path tmp) {
+        SoftmaxWorld w = new SoftmaxWorld(256, 4, 6);
+        Path dir = tmp.resolve("s");
+        runner(w).run(spec("dynamic:uniform:keep,dynamic:infobatch:0.5", "0.25", "0", "epochs", 0), dir, StudyFolder.Mode.NEW);
+        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
+        assertThat(lines).extracting(l -> l.method() + "@" + l.keep())
+                .containsExactly("full@1.0", "dynamic:uniform:keep@0.25", "dynamic:infobatch:0.5@1.0");
+        RunRecord full = lines.get(0);
+        RunRecord uniform = lines.get(1);
+        // a fresh random quarter (64 of 256) each of the 4 epochs: 2 steps of 32 each
+        assertThat(uniform.counts().training().backward()).isEqualTo(4 * 64);
+        assertThat(uniform.steps()).isEqualTo(4 * 2);
+        assertThat(uniform.k()).as("it may train on any example").isEqualTo(256);
+        assertThat(uniform.provenance().keepListSha256()).isEqualTo(full.provenance().keepListSha256());
+        assertThat(uniform.provenance().policy()).isEqualTo("uniform:0.25");
+        assertThat(uniform.score()).isEqualTo("dynamic");
+        assertThat(uniform.seconds().proxy()).isZero();
+        RunRecord ib = lines.get(2);
+        // the canonical spec, with InfoBatch's default annealing share written out
+        assertThat(ib.provenance().policy()).isEqualTo("infobatch:0.5,0.875");
+        // InfoBatch drops some below-mean-loss examples after the first epoch and trains on all in the last
+        assertThat(ib.counts().training().backward()).isLessThan(4 * 256).isGreaterThan(2 * 256);
+        assertThat(w.proxies.get()).isZero();
+        assertThat(dir.resolve("proxy")).doesNotExist();
+    }
+
+    @Test
     void labelNoiseIsRecordedAndSeenByTheProxy(@TempDir Path tmp) throws Exception {
         SoftmaxWorld w = new SoftmaxWorld(400, 4, 4);
         Path dir = tmp.resolve("s");
-        runner(w).run(spec("aum:hard", "0.5", "0", "epochs", 0.1), dir, StudyRunner.Mode.NEW);
+        runner(w).run(spec("aum:hard", "0.5", "0", "epochs", 0.1), dir, StudyFolder.Mode.NEW);
         List<String> flipped = Files.readAllLines(dir.resolve("noise/seed-0.csv"));
         assertThat(flipped).hasSize(1 + 40);
         RunRecord l = ResultsLog.open(dir.resolve("results.jsonl")).runs().get(1);

@@ -1,6 +1,8 @@
 package dev.winnow.study;
 
 import dev.winnow.WinnowException;
+import dev.winnow.score.ScoreSpec;
+import dev.winnow.select.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,43 +41,65 @@ class StudySpecTest {
         assertThat(s.keep()).containsExactly(0.1, 0.3);
         assertThat(s.seeds()).containsExactly(0L, 1L, 2L);
         assertThat(s.proxyEpochs()).isEqualTo(2);
-        assertThat(s.budget()).isEqualTo(Budget.STEPS);
-        assertThat(s.methods()).extracting(MethodSpec::name)
+        assertThat(s.budget()).isEqualTo(TrainingBudget.STEPS);
+        assertThat(s.methods()).extracting(Method::name)
                 .containsExactly("random", "el2n@2:hard", "aum:stratified", "el2n@2:calibrated:0.5", "forgetting:window:0.05");
-        assertThat(s.scoreSpecs()).containsExactly("el2n@2", "aum", "forgetting");
+        assertThat(s.scoreSpecs()).extracting(ScoreSpec::toString).containsExactly("el2n@2", "aum", "forgetting");
         assertThat(s.totalRuns()).isEqualTo(3 * (1 + 5 * 2));
         assertThat(s.needsProxy()).isTrue();
     }
 
     @Test
     void methodsParse() {
-        MethodSpec r = MethodSpec.parse("random");
-        assertThat(r.strategy()).isEqualTo("random");
+        Method r = Method.parse("random");
+        assertThat(r).isInstanceOf(Method.Random.class);
+        assertThat(((Method.Random) r).strategy().strategy()).isEqualTo(Strategy.RANDOM);
         assertThat(r.needsProxy()).isFalse();
-        assertThat(r.needsScore()).isFalse();
-        MethodSpec c = MethodSpec.parse("EL2N@2:Calibrated:0.5");
+        assertThat(with("methods", "random").scoreSpecs()).as("random needs no score").isEmpty();
+        Method.Static c = (Method.Static) Method.parse("EL2N@2:Calibrated:0.5");
         assertThat(c.name()).isEqualTo("el2n@2:calibrated:0.5");
-        assertThat(c.score()).isEqualTo("el2n@2");
-        assertThat(c.params()).containsExactly(0.5);
-        MethodSpec st = MethodSpec.parse("aum:stratified:0.1:20:balanced");
-        assertThat(st.params()).containsExactly(0.1, 20.0);
+        assertThat(c.score()).isEqualTo(ScoreSpec.parse("el2n@2"));
+        assertThat(c.strategy().values()).containsExactly(0.5);
+        assertThat(c.writtenParameters()).containsExactly(0.5);
+        Method.Static st = (Method.Static) Method.parse("aum:stratified:0.1:20:balanced");
+        assertThat(st.strategy().values()).containsExactly(0.1, 20.0);
+        assertThat(st.writtenParameters()).containsExactly(0.1, 20.0);
         assertThat(st.classBalanced()).isTrue();
-        MethodSpec d = MethodSpec.parse("dynamic:infobatch:0.5,0.875");
-        assertThat(d.policy()).isEqualTo("infobatch:0.5,0.875");
+        Method.Static plain = (Method.Static) Method.parse("aum:stratified");
+        assertThat(plain.writtenParameters()).as("provenance records what was written").isEmpty();
+        assertThat(plain.strategy().values()).as("the catalogue's defaults: drop none, 50 bins").containsExactly(0.0, 50.0);
+        Method.Dynamic d = (Method.Dynamic) Method.parse("dynamic:infobatch:0.5,0.875");
+        assertThat(d.policy()).hasToString("infobatch:0.5,0.875");
         assertThat(d.needsProxy()).isFalse();
     }
 
     @Test
     void badMethodsSayWhatIsWrong() {
-        assertThatThrownBy(() -> MethodSpec.parse("full")).hasMessageContaining("implicit baseline");
-        assertThatThrownBy(() -> MethodSpec.parse("el2n@2")).hasMessageContaining("SCORE:STRATEGY");
-        assertThatThrownBy(() -> MethodSpec.parse("el2n@2:hardest")).hasMessageContaining("unknown strategy 'hardest'");
-        assertThatThrownBy(() -> MethodSpec.parse("el2n@2:calibrated")).hasMessageContaining("expects 1 parameter");
-        assertThatThrownBy(() -> MethodSpec.parse("el2n@2:calibrated:1.5")).hasMessageContaining("alpha must be in [0, 1)");
-        assertThatThrownBy(() -> MethodSpec.parse("forgetting:window:x")).hasMessageContaining("'x' is not a number");
-        assertThatThrownBy(() -> MethodSpec.parse("el2n@2:hard:0.3")).hasMessageContaining("expects 0 parameter");
-        assertThatThrownBy(() -> MethodSpec.parse("el 2n:hard")).hasMessageContaining("not a score spec");
-        assertThatThrownBy(() -> MethodSpec.parse("dynamic:")).hasMessageContaining("needs a policy");
+        assertThatThrownBy(() -> Method.parse("full")).hasMessageContaining("implicit baseline");
+        assertThatThrownBy(() -> Method.parse("el2n@2")).hasMessageContaining("SCORE:STRATEGY");
+        assertThatThrownBy(() -> Method.parse("el2n@2:hardest")).hasMessageContaining("unknown strategy 'hardest'")
+                .hasMessageStartingWith("method 'el2n@2:hardest': ");
+        assertThatThrownBy(() -> Method.parse("el2n@2:calibrated:1.5")).hasMessageContaining("alpha must be in [0, 1)");
+        assertThatThrownBy(() -> Method.parse("forgetting:window:x")).hasMessageContaining("'x' is not a number");
+        assertThatThrownBy(() -> Method.parse("forgetting:window")).as("the offset has no default")
+                .hasMessageContaining("expects 1 parameter");
+        assertThatThrownBy(() -> Method.parse("el2n@2:hard:0.3")).hasMessageContaining("expects 0 parameter");
+        assertThatThrownBy(() -> Method.parse("el 2n:hard")).hasMessageContaining("unknown score 'el 2n'");
+        assertThatThrownBy(() -> Method.parse("el2n:hard")).hasMessageStartingWith("method 'el2n:hard': ")
+                .hasMessageContaining("needs an epoch");
+        assertThatThrownBy(() -> Method.parse("dynamic:")).hasMessageContaining("needs a policy");
+    }
+
+    @Test
+    void leftOutParametersTakeTheCataloguesDefaultsAsWinnowSelectDoes() {
+        // el2n@2:calibrated was refused ("expects 1 parameter"); it now means alpha = 0.5, as --strategy calibrated
+        Method.Static bare = (Method.Static) Method.parse("el2n@2:calibrated");
+        assertThat(bare.strategy().value("alpha")).isEqualTo(0.5);
+        assertThat(bare.strategy()).isEqualTo(((Method.Static) Method.parse("el2n@2:calibrated:0.5")).strategy());
+        assertThat(bare.writtenParameters()).isEmpty();
+        // ucb without C takes the catalogue's C
+        Method.Dynamic ucb = (Method.Dynamic) Method.parse("dynamic:ucb:keep");
+        assertThat(ucb.policy().atKeep(0.3)).isEqualTo(((Method.Dynamic) Method.parse("dynamic:ucb:keep,1.0")).policy().atKeep(0.3));
     }
 
     @Test
@@ -138,17 +162,18 @@ class StudySpecTest {
     @Test
     void dynamicPoliciesKeepTheirCommasInAMethodList() {
         StudySpec s = with("methods", "random,dynamic:ucb:keep,1.0,refresh=2,dynamic:infobatch:0.5,el2n@2:hard");
-        assertThat(s.methods()).extracting(MethodSpec::name)
+        assertThat(s.methods()).extracting(Method::name)
                 .containsExactly("random", "dynamic:ucb:keep,1.0,refresh=2", "dynamic:infobatch:0.5", "el2n@2:hard");
-        MethodSpec ucb = s.methods().get(1);
-        assertThat(ucb.policyAt(0.3)).isEqualTo("ucb:0.3,1.0,refresh=2");
-        assertThat(ucb.perKeep()).isTrue();
-        MethodSpec ib = s.methods().get(2);
-        assertThat(ib.perKeep()).as("infobatch has its own rate: run once, at keep 1").isFalse();
+        Method.Dynamic ucb = (Method.Dynamic) s.methods().get(1);
+        assertThat(ucb.policy().atKeep(0.3)).hasToString("ucb:0.3,1.0,refresh=2");
+        assertThat(ucb.policy().usesKeep()).isTrue();
+        assertThat(ucb.keeps(List.of(0.1, 0.3))).containsExactly(0.1, 0.3);
+        Method.Dynamic ib = (Method.Dynamic) s.methods().get(2);
+        assertThat(ib.policy().usesKeep()).as("infobatch has its own rate: run once, at keep 1").isFalse();
         assertThat(ib.keeps(List.of(0.1, 0.3))).containsExactly(1.0);
         // default keep 0.1,0.3,0.5,0.7: full + random 4 + ucb 4 + infobatch 1 + el2n 4
         assertThat(s.totalRuns()).isEqualTo(14);
-        assertThatThrownBy(() -> MethodSpec.parse("dynamic:sometimes:keep")).hasMessageContaining("bad dynamic policy");
+        assertThatThrownBy(() -> Method.parse("dynamic:sometimes:keep")).hasMessageContaining("bad dynamic policy");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.winnow.study.report;
 
-import dev.winnow.study.MethodSpec;
+import dev.winnow.study.Method;
 import dev.winnow.study.StudyResults.Cell;
 import dev.winnow.study.results.RunRecord.CurvePoint;
 import dev.winnow.study.report.ReportModel.Histogram;
@@ -91,7 +91,7 @@ public final class Charts {
         c.getStyler().setXAxisMax(1.0);
         if (model.full() != null) {
             double acc = model.full().accMean() * 100;
-            XYSeries s = c.addSeries(MethodSpec.FULL, new double[] {0, 1}, new double[] {acc, acc});
+            XYSeries s = c.addSeries(Method.FULL, new double[] {0, 1}, new double[] {acc, acc});
             s.setLineColor(Color.BLACK);
             s.setLineStyle(SeriesLines.DASH_DASH);
             s.setMarker(SeriesMarkers.NONE);
@@ -193,7 +193,7 @@ public final class Charts {
         Payoff p = model.payoff();
         double xMax = 0;
         for (CostCurve k : p.curves()) {
-            boolean here = k.keep() == keep || k.method().equals(MethodSpec.FULL);
+            boolean here = k.keep() == keep || k.method().equals(Method.FULL);
             if (!here) {
                 continue;
             }
@@ -206,7 +206,7 @@ public final class Charts {
             s.setLineColor(col);
             s.setMarkerColor(col);
             s.setMarker(SeriesMarkers.CIRCLE);
-            s.setLineWidth(k.method().equals(MethodSpec.FULL) ? 2.5f : 1.6f);
+            s.setLineWidth(k.method().equals(Method.FULL) ? 2.5f : 1.6f);
             if (k.method().equals(Verdicts.SHORTER)) {
                 s.setLineStyle(SeriesLines.DASH_DASH);
             }

@@ -2,7 +2,7 @@ package dev.winnow.study.report;
 
 import dev.winnow.study.StudyResults;
 import dev.winnow.study.StudyResults.Cell;
-import dev.winnow.study.results.Examples;
+import dev.winnow.study.results.ExtremeExamples;
 import dev.winnow.study.results.RunRecord;
 
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ public record Collapse(String method, double keep, double accMean, double random
             return List.of();
         }
         try {
-            return Examples.read(ej).classNames();
+            return ExtremeExamples.read(ej).classNames();
         } catch (RuntimeException e) {
             return List.of(); // the names only decorate the reason; the examples section reports a bad file
         }

@@ -2,7 +2,7 @@ package dev.winnow.study.report;
 
 import dev.winnow.study.report.ExampleSection.Pick;
 import dev.winnow.study.report.ExampleSection.Side;
-import dev.winnow.study.results.Examples;
+import dev.winnow.study.results.ExtremeExamples;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -36,7 +36,7 @@ public final class ExampleGrids {
     }
 
     /** The grid of the examples {@code ids} (those {@code sheet} lacks leave their cell blank). */
-    public static BufferedImage draw(Examples sheet, List<Long> ids) {
+    public static BufferedImage draw(ExtremeExamples sheet, List<Long> ids) {
         int h = sheet.height();
         int w = sheet.width();
         int scale = Math.max(1, 84 / Math.max(h, w));
@@ -51,7 +51,7 @@ public final class ExampleGrids {
         g.fillRect(0, 0, im.getWidth(), im.getHeight());
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (int j = 0; j < ids.size(); j++) {
-            Examples.Example e = sheet.example(ids.get(j));
+            ExtremeExamples.Example e = sheet.example(ids.get(j));
             if (e == null) {
                 continue;
             }

@@ -1,8 +1,8 @@
 package dev.winnow.study.report;
 
+import dev.winnow.study.StudyFolder;
 import dev.winnow.study.StudyResults;
-import dev.winnow.study.StudyRunner;
-import dev.winnow.study.results.Examples;
+import dev.winnow.study.results.ExtremeExamples;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param picks  one per score, in score order
  * @param sheet  the examples' pixels or text, from {@code examples.json}
  */
-public record ExampleSection(long seed, boolean images, List<Pick> picks, Examples sheet) {
+public record ExampleSection(long seed, boolean images, List<Pick> picks, ExtremeExamples sheet) {
     /** Text rows shown per table. */
     static final int TEXT_ROWS = 10;
 
@@ -66,7 +66,7 @@ public record ExampleSection(long seed, boolean images, List<Pick> picks, Exampl
         if (!Files.isRegularFile(ej) || first.isEmpty()) {
             return null;
         }
-        Examples sheet = Examples.read(ej);
+        ExtremeExamples sheet = ExtremeExamples.read(ej);
         boolean images = sheet.kind().equals("image");
         if (!images && !sheet.kind().equals("text")) {
             return null;
@@ -83,7 +83,7 @@ public record ExampleSection(long seed, boolean images, List<Pick> picks, Exampl
                 order[j] = j;
             }
             Arrays.sort(order, (a, b) -> Float.compare(v[b], v[a]));
-            int n = Math.min(StudyRunner.GRID, v.length);
+            int n = Math.min(ExtremeExamples.PER_EXTREME, v.length);
             List<Long> hardest = new ArrayList<>();
             List<Long> easiest = new ArrayList<>();
             for (int j = 0; j < n; j++) {
@@ -93,20 +93,20 @@ public record ExampleSection(long seed, boolean images, List<Pick> picks, Exampl
             boolean forgetting = score.startsWith("forgetting");
             String hardTitle = forgetting ? "Most forgotten (" + score + ")" : "Hardest by " + score;
             String easyTitle = forgetting ? "Least forgotten (" + score + ")" : "Easiest by " + score;
-            String file = "grid-" + StudyRunner.fileName(score);
+            String file = "grid-" + StudyFolder.fileName(score);
             picks.add(new Pick(score, side(sheet, images, hardTitle, hardest, file + "-hardest.png"),
                     side(sheet, images, easyTitle, easiest, file + "-easiest.png")));
         }
         return new ExampleSection(seed, images, picks, sheet);
     }
 
-    private static Side side(Examples sheet, boolean images, String title, List<Long> ids, String file) {
+    private static Side side(ExtremeExamples sheet, boolean images, String title, List<Long> ids, String file) {
         if (images) {
             return new Side(title, ids, file, List.of());
         }
         List<TextRow> rows = new ArrayList<>();
         for (long id : ids.subList(0, Math.min(TEXT_ROWS, ids.size()))) {
-            Examples.Example e = sheet.example(id);
+            ExtremeExamples.Example e = sheet.example(id);
             if (e == null) {
                 continue;
             }

@@ -1,6 +1,6 @@
 package dev.winnow.study.report;
 
-import dev.winnow.study.MethodSpec;
+import dev.winnow.study.Method;
 import dev.winnow.study.StudyResults.Cell;
 
 import java.util.List;
@@ -42,7 +42,7 @@ public record Payoff(Cell full, double target, boolean hasShorter, List<Verdict>
      * in increasing order.
      */
     public List<Double> curveKeeps() {
-        return curves.stream().filter(c -> !c.method().equals(MethodSpec.FULL)).map(CostCurve::keep)
+        return curves.stream().filter(c -> !c.method().equals(Method.FULL)).map(CostCurve::keep)
                 .distinct().sorted().toList();
     }
 

@@ -1,10 +1,10 @@
 package dev.winnow.study.report;
 
-import dev.winnow.study.MethodSpec;
+import dev.winnow.study.Method;
 import dev.winnow.study.Stats;
+import dev.winnow.study.StudyFolder;
 import dev.winnow.study.StudyResults;
 import dev.winnow.study.StudyResults.Cell;
-import dev.winnow.study.StudyRunner;
 import dev.winnow.study.StudySpec;
 
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ public record ReportModel(String title, String settings, List<String> summary, L
 
         /** Whether this is the full-data baseline. */
         public boolean full() {
-            return method.equals(MethodSpec.FULL);
+            return method.equals(Method.FULL);
         }
 
         /** Whether this is training on all the data for fewer steps ({@code full:shorter}). */
@@ -170,10 +170,10 @@ public record ReportModel(String title, String settings, List<String> summary, L
         List<String> methods = new ArrayList<>(res.cells().keySet());
         methods.removeIf(Verdicts::isBaseline);
         List<Series> out = new ArrayList<>();
-        for (String m : List.of(MethodSpec.FULL, Verdicts.SHORTER)) {
+        for (String m : List.of(Method.FULL, Verdicts.SHORTER)) {
             Map<Double, Cell> row = res.cells().get(m);
             if (row != null) {
-                out.add(new Series(m, m.equals(MethodSpec.FULL) ? 0x000000 : SHORTER_RGB, new ArrayList<>(row.values())));
+                out.add(new Series(m, m.equals(Method.FULL) ? 0x000000 : SHORTER_RGB, new ArrayList<>(row.values())));
             }
         }
         for (String m : methods) {
@@ -211,7 +211,7 @@ public record ReportModel(String title, String settings, List<String> summary, L
         List<List<Double>> corr = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String a = names.get(i);
-            histograms.add(Histogram.of(a, "hist-" + StudyRunner.fileName(a) + ".png", PALETTE[i % PALETTE.length],
+            histograms.add(Histogram.of(a, "hist-" + StudyFolder.fileName(a) + ".png", PALETTE[i % PALETTE.length],
                     sc.get(a), BINS));
             List<Double> row = new ArrayList<>();
             for (String b : names) {

@@ -1,6 +1,6 @@
 package dev.winnow.study.report;
 
-import dev.winnow.study.MethodSpec;
+import dev.winnow.study.Method;
 import dev.winnow.study.StudyResults;
 import dev.winnow.study.StudyResults.Cell;
 import dev.winnow.study.report.Verdict.Outcome;
@@ -86,7 +86,7 @@ public final class Verdicts {
 
     /** Whether {@code method} is full training or {@code full:shorter}, the runs the others are judged against. */
     public static boolean isBaseline(String method) {
-        return method.equals(MethodSpec.FULL) || method.equals(SHORTER);
+        return method.equals(Method.FULL) || method.equals(SHORTER);
     }
 
     /** The runs of {@code method} at {@code keep}, in file order. */
@@ -129,7 +129,7 @@ public final class Verdicts {
             matched = fullData.stream().max(Comparator.comparingDouble(Cell::accMean)).orElse(full);
         }
         double saving = matched.total() > 0 ? 1 - total / matched.total() : Double.NaN;
-        String matchedBy = matched.method().equals(MethodSpec.FULL) ? MethodSpec.FULL
+        String matchedBy = matched.method().equals(Method.FULL) ? Method.FULL
                 : matched.method() + " at " + pct(matched.keep());
         double amortised = c.proxy() + c.scoring();
         OptionalInt breakEven = Verdict.breakEven(amortised, c.selection() + c.training() + c.evaluation(), full.total());
@@ -216,7 +216,7 @@ public final class Verdicts {
                         n == 1 ? "even for a single target" : "from " + n + " target trainings on", n));
             }
         }
-        CostCurve fullCurve = curves.stream().filter(c -> c.method().equals(MethodSpec.FULL)).findFirst().orElse(null);
+        CostCurve fullCurve = curves.stream().filter(c -> c.method().equals(Method.FULL)).findFirst().orElse(null);
         if (fullCurve != null || judged.stream().anyMatch(v -> !Double.isNaN(v.timeToAccuracy()))) {
             Verdict fastest = judged.stream().filter(v -> Double.isFinite(v.timeToAccuracy()))
                     .min(Comparator.comparingDouble(Verdict::timeToAccuracy)).orElse(null);

@@ -1,7 +1,7 @@
 package dev.winnow.study.report;
 
 import dev.winnow.study.StudyResults;
-import dev.winnow.study.results.Examples;
+import dev.winnow.study.results.ExtremeExamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +54,8 @@ class ChartsAndGridsTest {
     @Test
     void aGridDrawsInkOnPaperAndFramesFlippedLabels() {
         String px = Base64.getEncoder().encodeToString(new byte[] {0, (byte) 255, (byte) 255, 0});
-        Examples sheet = new Examples(0, "test", List.of("zero", "one"), "image", List.of(2, 2), Map.of(
-                1L, new Examples.Example(0, 0, px, null), 2L, new Examples.Example(0, 1, px, null)));
+        ExtremeExamples sheet = new ExtremeExamples(0, "test", List.of("zero", "one"), "image", List.of(2, 2), Map.of(
+                1L, new ExtremeExamples.Example(0, 0, px, null), 2L, new ExtremeExamples.Example(0, 1, px, null)));
         BufferedImage im = ExampleGrids.draw(sheet, List.of(1L, 2L, 99L));
         // 2×2 pixels scaled by 84 / 2 = 42 in cells 124 wide (at least) and 84 + 8 + 16 = 108 high, 8 to a row
         assertThat(im.getWidth()).isEqualTo(8 * 124);

@@ -8,14 +8,15 @@ import java.util.Locale;
 /**
  * How long the target trains on a subset: {@link #EPOCHS} the same number of epochs as full training
  * (cheaper in proportion to the kept fraction), {@link #STEPS} the same number of optimizer steps as full
- * training (as many epochs over the subset as it takes; costs about what full training costs).
+ * training (as many epochs over the subset as it takes; costs about what full training costs). Not to be
+ * confused with the core's {@code dev.winnow.select.Budget}, how many examples a selection keeps.
  */
-public enum Budget {
+public enum TrainingBudget {
     EPOCHS, STEPS;
 
     @JsonCreator
-    public static Budget parse(String s) {
-        for (Budget b : values()) {
+    public static TrainingBudget parse(String s) {
+        for (TrainingBudget b : values()) {
             if (b.name().equalsIgnoreCase(s.strip())) {
                 return b;
             }

@@ -1,41 +1,44 @@
 package dev.winnow.study.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.winnow.WinnowException;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code examples.json} of a study folder: the pixels or text of the training examples each score ranks
  * hardest and easiest (first seed with scores), so that the report can show them without the dataset.
- * Unknown fields are ignored, as in {@link RunRecord}.
+ * Unknown fields are ignored, as in {@link RunRecord}. The runner writes it with {@link #write}, the report
+ * reads it with {@link #read}.
  *
  * @param seed       the seed whose scores picked the examples (and whose labels were flipped)
  * @param data       the dataset spec
  * @param classNames names of the classes (may be empty: the report then shows class numbers)
  * @param kind       {@code image}, {@code text}, or {@code none} (nothing to show)
  * @param shape      {@code [height, width]} of the grayscale images, or {@code null}
- * @param examples   example id → example
+ * @param examples   example id → example, in the order given (absent from the file when empty)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Examples(long seed, String data, List<String> classNames, String kind, List<Integer> shape,
-                       Map<Long, Example> examples) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExtremeExamples(long seed, String data, List<String> classNames, String kind, List<Integer> shape,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Long, Example> examples) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Examples kept per extreme of each score (the hardest and the easiest): the size of the report's grids. */
+    public static final int PER_EXTREME = 24;
 
-    public Examples {
+    public ExtremeExamples {
         classNames = classNames == null ? List.of() : List.copyOf(classNames);
         kind = kind == null ? "" : kind;
         shape = shape == null ? null : List.copyOf(shape);
-        examples = examples == null ? Map.of() : Map.copyOf(examples);
+        examples = examples == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(examples));
     }
 
     /**
@@ -48,6 +51,7 @@ public record Examples(long seed, String data, List<String> classNames, String k
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Example(int label, Integer trainLabel, String pixels, String text) {
         public Example {
             trainLabel = trainLabel == null ? label : trainLabel;
@@ -65,12 +69,13 @@ public record Examples(long seed, String data, List<String> classNames, String k
     }
 
     /** Reads {@code file}. */
-    public static Examples read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), Examples.class);
-        } catch (IOException e) {
-            throw new WinnowException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+    public static ExtremeExamples read(Path file) {
+        return FolderJson.read(file, ExtremeExamples.class);
+    }
+
+    /** Writes {@code file} atomically, on one line. */
+    public void write(Path file) {
+        FolderJson.writeCompact(file, this);
     }
 
     /** Image height; 28 when the file gives no shape. */

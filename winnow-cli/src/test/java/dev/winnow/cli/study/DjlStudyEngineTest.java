@@ -1,6 +1,12 @@
-package dev.winnow.study;
+package dev.winnow.cli.study;
 
 import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.study.Report;
+import dev.winnow.study.ReportTest;
+import dev.winnow.study.ResultsLog;
+import dev.winnow.study.StudyFolder;
+import dev.winnow.study.StudyRunner;
+import dev.winnow.study.StudySpec;
 import dev.winnow.study.results.RunRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real engine end to end on a small CSV dataset it trains on with DJL: proxy dynamics recorded by
  * winnow-train, scores and keep-lists from the core, targets trained on the keep-lists (a few seconds).
  */
-class WinnowEngineTest {
+class DjlStudyEngineTest {
     static void writeCsv(Path file, int n, long seed) throws Exception {
         Random r = new Random(seed);
         StringBuilder sb = new StringBuilder("f0,f1,f2,f3,f4,f5,label\n");
@@ -55,8 +61,7 @@ class WinnowEngineTest {
         m.put("label-noise", 0.1);
         StudySpec spec = StudySpec.fromSettings(m);
         Path dir = tmp.resolve("study");
-        StudyEngine engine = new WinnowEngineProvider().create(spec);
-        new StudyRunner(engine, new PrintWriter(new StringWriter()), "test").run(spec, dir, StudyRunner.Mode.NEW);
+        new StudyRunner(new DjlStudyEngine(), new PrintWriter(new StringWriter()), "test").run(spec, dir, StudyFolder.Mode.NEW);
 
         List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
         assertThat(lines).hasSize(5);
@@ -100,8 +105,8 @@ class WinnowEngineTest {
         StudySpec spec = StudySpec.fromSettings(m);
         assertThat(spec.needsProxy()).isFalse();
         Path dir = tmp.resolve("study");
-        new StudyRunner(new WinnowEngineProvider().create(spec), new PrintWriter(new StringWriter()), "test")
-                .run(spec, dir, StudyRunner.Mode.NEW);
+        new StudyRunner(new DjlStudyEngine(), new PrintWriter(new StringWriter()), "test")
+                .run(spec, dir, StudyFolder.Mode.NEW);
         List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
         assertThat(lines).extracting(l -> l.method() + "@" + l.keep())
                 .containsExactly("full@1.0", "dynamic:uniform:keep@0.25", "dynamic:infobatch:0.5@1.0");

@@ -1,0 +1,208 @@
+package dev.winnow.study;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.winnow.policy.PolicySpec;
+import dev.winnow.score.ScoreSpec;
+import dev.winnow.select.Strategy;
+import dev.winnow.select.StrategySpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One pruning method of a study, parsed once from the text the user wrote by the core's own parsers
+ * ({@link ScoreSpec}, {@link StrategySpec}, {@link PolicySpec}), so that the runner receives values, not
+ * strings. Written {@code random}, {@code SCORE:STRATEGY[:params][:balanced]} ({@code el2n@2:hard},
+ * {@code aum:stratified}, {@code el2n@2:calibrated:0.5}, {@code forgetting:window:0.05}) or
+ * {@code dynamic:POLICY} ({@code dynamic:uniform:keep}, {@code dynamic:infobatch:0.5}); {@link Full} is the
+ * baseline every study runs and is not written.
+ *
+ * <p>A method's {@link #name()} is the text as written, lower case and stripped: the name in
+ * {@code results.jsonl}, {@code study.json} (Jackson writes a method as its name) and the report.
+ */
+public sealed interface Method permits Method.Full, Method.Random, Method.Static, Method.Dynamic {
+    /** The name of the implicit full-data baseline in results. */
+    String FULL = "full";
+
+    /** The name of uniform random selection. */
+    String RANDOM = "random";
+
+    /** What a dynamic method starts with. */
+    String DYNAMIC_PREFIX = "dynamic:";
+
+    /** The method's name in results: the text as written, lower case. */
+    @JsonValue
+    String name();
+
+    /** The kept fractions this method runs at, given the study's. */
+    default List<Double> keeps(List<Double> studyKeeps) {
+        return studyKeeps;
+    }
+
+    /** Whether the method needs proxy dynamics (a score computed from a proxy's training). */
+    default boolean needsProxy() {
+        return false;
+    }
+
+    /** Training on every example every epoch: the baseline of every study, run once per seed at keep 1. */
+    record Full() implements Method {
+        @Override
+        public String name() {
+            return FULL;
+        }
+
+        @Override
+        public List<Double> keeps(List<Double> studyKeeps) {
+            return List.of(1.0);
+        }
+    }
+
+    /** Uniform random selection (the k smallest random keys): no proxy, no score. */
+    record Random() implements Method {
+        /** The selection it makes. */
+        public StrategySpec strategy() {
+            return StrategySpec.of(Strategy.RANDOM);
+        }
+
+        @Override
+        public String name() {
+            return RANDOM;
+        }
+    }
+
+    /**
+     * A static keep-list: {@code strategy} over {@code score}, chosen once before the target trains.
+     *
+     * @param name          the text as written, e.g. {@code el2n@2:calibrated:0.5}
+     * @param score         the score the keep-list is selected by
+     * @param strategy      the selection strategy with its parameters (catalogue defaults filled in)
+     * @param classBalanced whether the strategy runs inside each class with proportional quotas
+     */
+    record Static(String name, ScoreSpec score, StrategySpec strategy, boolean classBalanced) implements Method {
+        public Static {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(score, "score");
+            Objects.requireNonNull(strategy, "strategy");
+        }
+
+        /** Every score but {@code random} is computed from a proxy's dynamics. */
+        @Override
+        public boolean needsProxy() {
+            return !score.name().equals(RANDOM);
+        }
+
+        /** Whether the selection reads the score (random selection does not, so the study need not compute it). */
+        public boolean needsScore() {
+            return strategy.strategy() != Strategy.RANDOM;
+        }
+
+        /**
+         * The strategy's parameters as the name writes them ({@code calibrated:0.5} → [0.5], {@code stratified}
+         * → []): what a run's provenance records, as it always has. The others take the catalogue's defaults.
+         */
+        public List<Double> writtenParameters() {
+            long colons = name.chars().filter(c -> c == ':').count();
+            int written = (int) Math.max(0, colons - 1 - (classBalanced ? 1 : 0));
+            return strategy.values().subList(0, Math.min(written, strategy.values().size()));
+        }
+    }
+
+    /**
+     * Dynamic pruning: {@code policy} picks each epoch's examples while the target trains. A policy whose
+     * kept fraction is the word {@code keep} runs at each of the study's kept fractions; one with its own
+     * rate ({@code infobatch:0.5}) runs once per seed, at keep 1.
+     *
+     * @param name   the text as written, e.g. {@code dynamic:ucb:keep,1.0}
+     * @param policy the policy, parsed
+     */
+    record Dynamic(String name, PolicySpec policy) implements Method {
+        public Dynamic {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(policy, "policy");
+        }
+
+        @Override
+        public List<Double> keeps(List<Double> studyKeeps) {
+            return policy.usesKeep() ? studyKeeps : List.of(1.0);
+        }
+    }
+
+    /**
+     * Parses {@code random}, {@code dynamic:POLICY} or {@code SCORE:STRATEGY[:params][:balanced]}. A
+     * strategy parameter left out takes the catalogue's default ({@code el2n@2:calibrated} is α = 0.5, as
+     * {@code winnow select --strategy calibrated}).
+     *
+     * @throws IllegalArgumentException one line, {@code method 'TEXT': } then the core parser's message
+     */
+    static Method parse(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("empty method (write e.g. random, el2n@2:hard, aum:stratified)");
+        }
+        if (t.equals(FULL)) {
+            throw new IllegalArgumentException("'full' is the implicit baseline of every study; leave it out of --methods");
+        }
+        if (t.equals(RANDOM)) {
+            return new Random();
+        }
+        try {
+            if (t.startsWith(DYNAMIC_PREFIX)) {
+                String policy = t.substring(DYNAMIC_PREFIX.length());
+                if (policy.isBlank()) {
+                    throw new IllegalArgumentException(
+                            "dynamic needs a policy, e.g. dynamic:uniform:keep or dynamic:infobatch:0.5");
+                }
+                return new Dynamic(t, PolicySpec.parse(policy));
+            }
+            int colon = t.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException(
+                        "write SCORE:STRATEGY[:params], e.g. el2n@2:hard (or random, dynamic:POLICY)");
+            }
+            String strategy = t.substring(colon + 1);
+            boolean balanced = false;
+            for (String suffix : List.of(":balanced", ":class-balanced")) {
+                if (strategy.endsWith(suffix)) {
+                    strategy = strategy.substring(0, strategy.length() - suffix.length());
+                    balanced = true;
+                    break;
+                }
+            }
+            return new Static(t, ScoreSpec.parse(t.substring(0, colon)), StrategySpec.parse(strategy), balanced);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("method '" + t + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a list of methods that a comma list was cut into (see {@link #joinPolicyParameters}). */
+    static List<Method> parseAll(List<String> pieces) {
+        List<Method> out = new ArrayList<>();
+        for (String m : joinPolicyParameters(pieces)) {
+            out.add(parse(m));
+        }
+        return out;
+    }
+
+    /**
+     * Joins what a comma list of methods was cut into back into methods, where a dynamic policy's own commas
+     * cut it ({@code dynamic:ucb:keep}, {@code 1.0} → {@code dynamic:ucb:keep,1.0}). Every method but
+     * {@code random} has a colon and no policy parameter has one, so a piece without a colon, other than
+     * {@code random}, continues the dynamic method before it; the policy's parser then checks the whole.
+     */
+    static List<String> joinPolicyParameters(List<String> pieces) {
+        List<String> out = new ArrayList<>();
+        for (String piece : pieces) {
+            String p = piece.strip();
+            boolean continues = !out.isEmpty() && out.get(out.size() - 1).startsWith(DYNAMIC_PREFIX)
+                    && p.indexOf(':') < 0 && !p.equalsIgnoreCase(RANDOM);
+            if (continues) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + "," + p);
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}
