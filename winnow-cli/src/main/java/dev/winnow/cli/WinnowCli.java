@@ -1,15 +1,13 @@
 package dev.winnow.cli;
 
 import dev.winnow.cli.base.CommandLines;
+import dev.winnow.cli.base.ToolVersion;
 import dev.winnow.cli.study.DjlStudyEngine;
 import dev.winnow.study.StudyEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 
 /**
  * The {@code winnow} command. Exit codes: 0 success, 1 the data or a run failed, 2 a usage error. A
@@ -21,7 +19,7 @@ import java.util.Properties;
         usageHelpWidth = 100,
         footer = {"", "Every command has --help. Exit codes: 0 done, 1 the data or a run failed, 2 usage error.",
             "The Spark module: ./winnow spark --help and ./winnow export --help (launcher)."},
-        versionProvider = WinnowCli.Version.class,
+        versionProvider = ToolVersion.class,
         description = {
             "Find which training examples matter, keep those, and measure what you save.",
             "",
@@ -77,23 +75,13 @@ public final class WinnowCli implements Runnable {
         System.exit(CommandLines.executeOnConsole(new WinnowCli(new DjlStudyEngine()), args));
     }
 
-    /** The version from the build. */
-    static final class Version implements CommandLine.IVersionProvider {
-        static String get() {
-            try (InputStream in = WinnowCli.class.getResourceAsStream("version.properties")) {
-                Properties p = new Properties();
-                if (in != null) {
-                    p.load(in);
-                }
-                return p.getProperty("version", "dev");
-            } catch (IOException e) {
-                return "dev";
-            }
+    /** The version from the build: the one {@link ToolVersion} both programs print and record. */
+    static final class Version {
+        private Version() {
         }
 
-        @Override
-        public String[] getVersion() {
-            return new String[] {"winnow " + get()};
+        static String get() {
+            return ToolVersion.get();
         }
     }
 }
