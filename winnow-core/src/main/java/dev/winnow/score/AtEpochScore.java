@@ -5,8 +5,10 @@ import dev.winnow.dynamics.Observation;
 import dev.winnow.dynamics.ObservationKind;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A signal read "at epoch E", averaged over runs: {@code el2n@E}, {@code grand@E}, {@code loss@E},
@@ -17,26 +19,90 @@ import java.util.List;
  * no observation of epoch E at all is an error.
  */
 public final class AtEpochScore extends RunAveragedScore {
-    /** How the run-averaged signal becomes the score (higher = harder). */
-    private enum Direction {
-        AS_IS, NEGATED, ONE_MINUS;
+    /**
+     * The scores read at an epoch: each a signal and the {@link Direction} that makes its run mean a score,
+     * with the help line and the source the catalogue shows. {@link Scores} registers every one, and other
+     * engines (winnow-spark) plan them from this same table.
+     */
+    public enum Kind {
+        /** {@code el2n@E}: the error L2 norm ‖p − onehot(y)‖₂ (Paul et al. 2021, "Deep Learning on a Data Diet"). */
+        EL2N("el2n", "el2n", Direction.AS_IS,
+                "error L2 norm ||p - onehot(y)|| at epoch E; reads el2n", "Paul et al. 2021"),
+        /**
+         * {@code grand@E}: the gradient norm of the loss w.r.t. the last linear layer,
+         * ‖p − onehot(y)‖₂ · sqrt(‖h‖² + 1) (GraNd, Paul et al. 2021, last-layer form).
+         */
+        GRAND("grand", "grad_norm", Direction.AS_IS,
+                "last-layer gradient norm at epoch E; reads grad_norm", "Paul et al. 2021"),
+        /** {@code loss@E}: the cross-entropy loss −log p_y (uncertainty baseline). */
+        LOSS("loss", "loss", Direction.AS_IS, "cross-entropy loss at epoch E; reads loss", "baseline"),
+        /** {@code entropy@E}: the predictive entropy −Σ p log p (uncertainty sampling; Settles 2009 survey). */
+        ENTROPY("entropy", "entropy", Direction.AS_IS, "predictive entropy at epoch E; reads entropy", "baseline"),
+        /**
+         * {@code least_confidence@E}: 1 − p_max, higher when the model is less sure (uncertainty sampling;
+         * Settles 2009; Coleman et al. 2020).
+         */
+        LEAST_CONFIDENCE("least_confidence", "p_max", Direction.ONE_MINUS,
+                "1 - p_max at epoch E; reads p_max", "baseline"),
+        /**
+         * {@code margin@E}: −(p_(1) − p_(2)), negated so a small top-2 margin ranks as hard (margin sampling;
+         * Scheffer et al. 2001; Coleman et al. 2020).
+         */
+        MARGIN("margin", "top2_margin", Direction.NEGATED,
+                "-(p_1st - p_2nd) at epoch E; reads top2_margin", "baseline");
 
-        float apply(float mean) {
-            return switch (this) {
-                case AS_IS -> mean;
-                case NEGATED -> -mean;
-                case ONE_MINUS -> 1f - mean;
-            };
+        private final String base;
+        private final String signal;
+        private final Direction direction;
+        private final String help;
+        private final String source;
+
+        Kind(String base, String signal, Direction direction, String help, String source) {
+            this.base = base;
+            this.signal = signal;
+            this.direction = direction;
+            this.help = help;
+            this.source = source;
+        }
+
+        /** The name before {@code @E}, e.g. {@code least_confidence}. */
+        public String base() {
+            return base;
+        }
+
+        /** The signal read, e.g. {@code p_max}. */
+        public String signal() {
+            return signal;
+        }
+
+        public Direction direction() {
+            return direction;
+        }
+
+        /** The catalogue's help line. */
+        String help() {
+            return help;
+        }
+
+        /** The catalogue's source: the paper, or "baseline". */
+        String source() {
+            return source;
+        }
+
+        /** The kind called {@code base} ({@code el2n}, not {@code el2n@3}), if it is one. */
+        public static Optional<Kind> named(String base) {
+            return Arrays.stream(values()).filter(k -> k.base.equals(base)).findFirst();
         }
     }
 
+    private final Kind kind;
     private final int epoch;
-    private final Direction direction;
 
-    private AtEpochScore(String base, String signal, int epoch, Direction direction) {
-        super(base + "@" + requireEpoch(base, epoch), signal, EnumSet.allOf(ObservationKind.class));
+    private AtEpochScore(Kind kind, int epoch) {
+        super(kind.base + "@" + requireEpoch(kind.base, epoch), kind.signal, EnumSet.allOf(ObservationKind.class),
+                kind.direction);
+        this.kind = kind;
         this.epoch = epoch;
-        this.direction = direction;
     }
 
     private static int requireEpoch(String base, int epoch) {
@@ -46,45 +112,13 @@ public final class AtEpochScore extends RunAveragedScore {
         return epoch;
     }
 
-    /**
-     * {@code el2n@E}: the error L2 norm ‖p − onehot(y)‖₂ (Paul et al. 2021, "Deep Learning on a Data Diet").
-     */
-    public static AtEpochScore el2n(int epoch) {
-        return new AtEpochScore("el2n", "el2n", epoch, Direction.AS_IS);
+    /** The score {@code kind} read at epoch {@code epoch} (≥ 1). */
+    public static AtEpochScore of(Kind kind, int epoch) {
+        return new AtEpochScore(kind, epoch);
     }
 
-    /**
-     * {@code grand@E}: the gradient norm of the loss w.r.t. the last linear layer,
-     * ‖p − onehot(y)‖₂ · sqrt(‖h‖² + 1) (GraNd, Paul et al. 2021, last-layer form).
-     */
-    public static AtEpochScore grand(int epoch) {
-        return new AtEpochScore("grand", "grad_norm", epoch, Direction.AS_IS);
-    }
-
-    /** {@code loss@E}: the cross-entropy loss −log p_y (uncertainty baseline). */
-    public static AtEpochScore loss(int epoch) {
-        return new AtEpochScore("loss", "loss", epoch, Direction.AS_IS);
-    }
-
-    /** {@code entropy@E}: the predictive entropy −Σ p log p (uncertainty sampling; Settles 2009 survey). */
-    public static AtEpochScore entropy(int epoch) {
-        return new AtEpochScore("entropy", "entropy", epoch, Direction.AS_IS);
-    }
-
-    /**
-     * {@code least_confidence@E}: 1 − p_max, higher when the model is less sure (uncertainty sampling;
-     * Settles 2009; Coleman et al. 2020).
-     */
-    public static AtEpochScore leastConfidence(int epoch) {
-        return new AtEpochScore("least_confidence", "p_max", epoch, Direction.ONE_MINUS);
-    }
-
-    /**
-     * {@code margin@E}: −(p_(1) − p_(2)), negated so a small top-2 margin ranks as hard (margin sampling;
-     * Scheffer et al. 2001; Coleman et al. 2020).
-     */
-    public static AtEpochScore margin(int epoch) {
-        return new AtEpochScore("margin", "top2_margin", epoch, Direction.NEGATED);
+    public Kind kind() {
+        return kind;
     }
 
     public int epoch() {
@@ -99,11 +133,6 @@ public final class AtEpochScore extends RunAveragedScore {
     @Override
     String noObservations(DynamicsStore store) {
         return "observations of epoch " + epoch + ", but the store observes epochs " + StoreRows.epochs(store);
-    }
-
-    @Override
-    float transform(float mean) {
-        return direction.apply(mean);
     }
 
     /**
