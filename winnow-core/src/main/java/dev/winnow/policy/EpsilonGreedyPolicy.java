@@ -13,24 +13,23 @@ public final class EpsilonGreedyPolicy extends LossEmaPolicy {
     /** Default exploration share ε (see {@link DynamicPolicies} for its source). */
     public static final double DEFAULT_EPSILON = 0.2;
 
-    private final double epsilon;
-
+    /** With the default α and no refresh passes. */
     public EpsilonGreedyPolicy(int n, long seed, double fraction, double epsilon) {
         this(n, seed, fraction, epsilon, DEFAULT_ALPHA, 0);
     }
 
     public EpsilonGreedyPolicy(int n, long seed, double fraction, double epsilon, double alpha, int refreshEvery) {
-        this(n, seed, new PolicySpec.EpsGreedy(fraction, epsilon, alpha, refreshEvery));
+        this(n, seed, PolicySpec.epsGreedy(fraction, epsilon, alpha, refreshEvery));
     }
 
-    EpsilonGreedyPolicy(int n, long seed, PolicySpec.EpsGreedy s) {
-        super(n, seed, s, s.fraction(), s.alpha(), s.refresh());
-        this.epsilon = s.epsilon();
+    /** {@code spec}: an ε-greedy spec with F a number. */
+    EpsilonGreedyPolicy(int n, long seed, PolicySpec.LossEma spec) {
+        super(n, seed, spec);
     }
 
     @Override
     int[] chooseSeen(int[] seen, int budget, SplittableRandom rng) {
-        int explore = (int) Math.floor(epsilon * budget);
+        int explore = (int) Math.floor(weight * budget); // ε
         int[] greedy = Picks.top(mean, seen, budget - explore, rng);
         int[] random = Picks.sample(rng, Picks.minus(seen, greedy), explore);
         return Picks.merge(greedy, random);

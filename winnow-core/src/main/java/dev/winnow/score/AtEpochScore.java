@@ -5,7 +5,6 @@ import dev.winnow.dynamics.Observation;
 import dev.winnow.dynamics.ObservationKind;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,88 +19,53 @@ import java.util.Optional;
  */
 public final class AtEpochScore extends RunAveragedScore {
     /**
-     * The scores read at an epoch: each a signal and the {@link Direction} that makes its run mean a score,
-     * with the help line and the source the catalogue shows. {@link Scores} registers every one, and other
-     * engines (winnow-spark) plan them from this same table.
+     * A score read at an epoch: the name before {@code @E}, the signal read, the {@link Direction} that makes
+     * its run mean a score, and the help line and source the catalogue shows. {@link #ALL} is the table that
+     * {@link Scores} registers and other engines (winnow-spark) plan from.
      */
-    public enum Kind {
+    public record Kind(String base, String signal, Direction direction, String help, String source) {
         /** {@code el2n@E}: the error L2 norm ‖p − onehot(y)‖₂ (Paul et al. 2021, "Deep Learning on a Data Diet"). */
-        EL2N("el2n", "el2n", Direction.AS_IS,
-                "error L2 norm ||p - onehot(y)|| at epoch E; reads el2n", "Paul et al. 2021"),
+        public static final Kind EL2N = new Kind("el2n", "el2n", Direction.AS_IS,
+                "error L2 norm ||p - onehot(y)|| at epoch E; reads el2n", "Paul et al. 2021");
         /**
          * {@code grand@E}: the gradient norm of the loss w.r.t. the last linear layer,
          * ‖p − onehot(y)‖₂ · sqrt(‖h‖² + 1) (GraNd, Paul et al. 2021, last-layer form).
          */
-        GRAND("grand", "grad_norm", Direction.AS_IS,
-                "last-layer gradient norm at epoch E; reads grad_norm", "Paul et al. 2021"),
+        public static final Kind GRAND = new Kind("grand", "grad_norm", Direction.AS_IS,
+                "last-layer gradient norm at epoch E; reads grad_norm", "Paul et al. 2021");
         /** {@code loss@E}: the cross-entropy loss −log p_y (uncertainty baseline). */
-        LOSS("loss", "loss", Direction.AS_IS, "cross-entropy loss at epoch E; reads loss", "baseline"),
+        public static final Kind LOSS = new Kind("loss", "loss", Direction.AS_IS,
+                "cross-entropy loss at epoch E; reads loss", "baseline");
         /** {@code entropy@E}: the predictive entropy −Σ p log p (uncertainty sampling; Settles 2009 survey). */
-        ENTROPY("entropy", "entropy", Direction.AS_IS, "predictive entropy at epoch E; reads entropy", "baseline"),
+        public static final Kind ENTROPY = new Kind("entropy", "entropy", Direction.AS_IS,
+                "predictive entropy at epoch E; reads entropy", "baseline");
         /**
          * {@code least_confidence@E}: 1 − p_max, higher when the model is less sure (uncertainty sampling;
          * Settles 2009; Coleman et al. 2020).
          */
-        LEAST_CONFIDENCE("least_confidence", "p_max", Direction.ONE_MINUS,
-                "1 - p_max at epoch E; reads p_max", "baseline"),
+        public static final Kind LEAST_CONFIDENCE = new Kind("least_confidence", "p_max", Direction.ONE_MINUS,
+                "1 - p_max at epoch E; reads p_max", "baseline");
         /**
          * {@code margin@E}: −(p_(1) − p_(2)), negated so a small top-2 margin ranks as hard (margin sampling;
          * Scheffer et al. 2001; Coleman et al. 2020).
          */
-        MARGIN("margin", "top2_margin", Direction.NEGATED,
+        public static final Kind MARGIN = new Kind("margin", "top2_margin", Direction.NEGATED,
                 "-(p_1st - p_2nd) at epoch E; reads top2_margin", "baseline");
 
-        private final String base;
-        private final String signal;
-        private final Direction direction;
-        private final String help;
-        private final String source;
-
-        Kind(String base, String signal, Direction direction, String help, String source) {
-            this.base = base;
-            this.signal = signal;
-            this.direction = direction;
-            this.help = help;
-            this.source = source;
-        }
-
-        /** The name before {@code @E}, e.g. {@code least_confidence}. */
-        public String base() {
-            return base;
-        }
-
-        /** The signal read, e.g. {@code p_max}. */
-        public String signal() {
-            return signal;
-        }
-
-        public Direction direction() {
-            return direction;
-        }
-
-        /** The catalogue's help line. */
-        String help() {
-            return help;
-        }
-
-        /** The catalogue's source: the paper, or "baseline". */
-        String source() {
-            return source;
-        }
+        /** Every score read at an epoch, in the order of the help text. */
+        public static final List<Kind> ALL = List.of(EL2N, GRAND, LOSS, ENTROPY, LEAST_CONFIDENCE, MARGIN);
 
         /** The kind called {@code base} ({@code el2n}, not {@code el2n@3}), if it is one. */
         public static Optional<Kind> named(String base) {
-            return Arrays.stream(values()).filter(k -> k.base.equals(base)).findFirst();
+            return ALL.stream().filter(k -> k.base.equals(base)).findFirst();
         }
     }
 
-    private final Kind kind;
     private final int epoch;
 
     private AtEpochScore(Kind kind, int epoch) {
         super(kind.base + "@" + requireEpoch(kind.base, epoch), kind.signal, EnumSet.allOf(ObservationKind.class),
                 kind.direction);
-        this.kind = kind;
         this.epoch = epoch;
     }
 
@@ -115,10 +79,6 @@ public final class AtEpochScore extends RunAveragedScore {
     /** The score {@code kind} read at epoch {@code epoch} (≥ 1). */
     public static AtEpochScore of(Kind kind, int epoch) {
         return new AtEpochScore(kind, epoch);
-    }
-
-    public Kind kind() {
-        return kind;
     }
 
     public int epoch() {

@@ -6,7 +6,6 @@ import dev.winnow.catalogue.Param;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.ScoreTable;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -16,7 +15,7 @@ import java.util.stream.Stream;
  * The registry of scores: one catalogue {@link Entry} per score (how to write it, its parameters and
  * defaults, one help line, the paper) together with how to build it. {@link ScoreSpec#parse} reads specs
  * against these entries and help texts list them, so a score is added here once, with its class (the
- * scores read at an epoch come from the table {@link AtEpochScore.Kind}).
+ * scores read at an epoch come from the table {@link AtEpochScore.Kind#ALL}).
  */
 public final class Scores {
     private Scores() {
@@ -40,7 +39,7 @@ public final class Scores {
             Stream.of(score("random", "seeded uniform in [0,1) from the id; reads nothing", "baseline",
                     (e, o) -> new RandomScore(o.seed()),
                     Param.optional("seed", "the seed of the random keys", 0, "any integer"))),
-            Arrays.stream(AtEpochScore.Kind.values()).map(k -> score(k.base() + "@E", k.help(), k.source(),
+            AtEpochScore.Kind.ALL.stream().map(k -> score(k.base() + "@E", k.help(), k.source(),
                     (e, o) -> AtEpochScore.of(k, e), EPOCH)),
             Stream.of(
                 score("forgetting", "correct->wrong flips (never correct: #presentations); reads correct (presentations)",
