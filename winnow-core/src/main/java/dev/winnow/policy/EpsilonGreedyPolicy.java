@@ -13,18 +13,9 @@ public final class EpsilonGreedyPolicy extends LossEmaPolicy {
     /** Default exploration share ε (see {@link DynamicPolicies} for its source). */
     public static final double DEFAULT_EPSILON = 0.2;
 
-    /** With the default α and no refresh passes. */
-    public EpsilonGreedyPolicy(int n, long seed, double fraction, double epsilon) {
-        this(n, seed, fraction, epsilon, DEFAULT_ALPHA, 0);
-    }
-
-    public EpsilonGreedyPolicy(int n, long seed, double fraction, double epsilon, double alpha, int refreshEvery) {
-        this(n, seed, PolicySpec.epsGreedy(fraction, epsilon, alpha, refreshEvery));
-    }
-
-    /** {@code spec}: an ε-greedy spec with F a number. */
-    EpsilonGreedyPolicy(int n, long seed, PolicySpec.LossEma spec) {
-        super(n, seed, spec);
+    /** The policy of {@code spec}, an ε-greedy spec with F a number ({@link PolicySpec#epsGreedy}). */
+    public EpsilonGreedyPolicy(int n, long seed, PolicySpec.LossEma spec) {
+        super(n, seed, spec, PolicySpec.LossEma.Rule.EPS_GREEDY);
     }
 
     @Override

@@ -37,9 +37,12 @@ public abstract sealed class LossEmaPolicy extends BasePolicy permits EpsilonGre
     final double[] var;
     final int[] count;
 
-    /** {@code spec}, checked to have a number for F, gives every parameter. */
-    LossEmaPolicy(int n, long seed, PolicySpec.LossEma spec) {
+    /** {@code spec} gives every parameter; it must have a number for F and the subclass's {@code rule}. */
+    LossEmaPolicy(int n, long seed, PolicySpec.LossEma spec, PolicySpec.LossEma.Rule rule) {
         super(n, seed);
+        if (spec.rule() != rule || spec.usesKeep()) {
+            throw new IllegalArgumentException("not a " + rule.policy() + " spec with F a number: " + spec);
+        }
         this.spec = spec;
         this.k = Picks.budget(spec.fraction(), n);
         this.alpha = spec.alpha();

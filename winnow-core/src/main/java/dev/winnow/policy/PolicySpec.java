@@ -115,21 +115,18 @@ public sealed interface PolicySpec {
         /** How the budget left after the unseen examples is spent. */
         public enum Rule {
             /** The highest mean loss, an ε share at random ({@link EpsilonGreedyPolicy}). */
-            EPS_GREEDY("eps-greedy", "EPS"),
+            EPS_GREEDY,
             /** The highest mean + c·std of the loss ({@link UcbPolicy}). */
-            UCB("ucb", "C");
+            UCB;
 
-            private final String policy;
-            private final String weightName;
-
-            Rule(String policy, String weightName) {
-                this.policy = policy;
-                this.weightName = weightName;
+            /** The policy's name: {@code eps-greedy} or {@code ucb}. */
+            public String policy() {
+                return this == UCB ? "ucb" : "eps-greedy";
             }
 
             /** The weight's name in the catalogue: {@code EPS} or {@code C}. */
             public String weightName() {
-                return weightName;
+                return this == UCB ? "C" : "EPS";
             }
         }
 
@@ -147,7 +144,7 @@ public sealed interface PolicySpec {
 
         @Override
         public String name() {
-            return rule.policy;
+            return rule.policy();
         }
 
         @Override
@@ -186,9 +183,19 @@ public sealed interface PolicySpec {
         return new LossEma(LossEma.Rule.EPS_GREEDY, fraction, epsilon, alpha, refresh);
     }
 
+    /** ε-greedy with the default α and no refresh passes. */
+    static LossEma epsGreedy(Double fraction, double epsilon) {
+        return epsGreedy(fraction, epsilon, LossEmaPolicy.DEFAULT_ALPHA, 0);
+    }
+
     /** UCB with kept fraction F ({@code null} for {@code keep}), c, α and refresh period. */
     static LossEma ucb(Double fraction, double c, double alpha, int refresh) {
         return new LossEma(LossEma.Rule.UCB, fraction, c, alpha, refresh);
+    }
+
+    /** UCB with the default α and no refresh passes. */
+    static LossEma ucb(Double fraction, double c) {
+        return ucb(fraction, c, LossEmaPolicy.DEFAULT_ALPHA, 0);
     }
 
     /** InfoBatch with drop rate {@code rate} and annealing share {@code delta} (see {@link InfoBatchPolicy}). */

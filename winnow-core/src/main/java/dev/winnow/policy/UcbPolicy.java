@@ -13,18 +13,9 @@ public final class UcbPolicy extends LossEmaPolicy {
     /** Default weight c of the standard deviation (see {@link DynamicPolicies} for its source). */
     public static final double DEFAULT_C = 1.0;
 
-    /** With the default α and no refresh passes. */
-    public UcbPolicy(int n, long seed, double fraction, double c) {
-        this(n, seed, fraction, c, DEFAULT_ALPHA, 0);
-    }
-
-    public UcbPolicy(int n, long seed, double fraction, double c, double alpha, int refreshEvery) {
-        this(n, seed, PolicySpec.ucb(fraction, c, alpha, refreshEvery));
-    }
-
-    /** {@code spec}: a UCB spec with F a number. */
-    UcbPolicy(int n, long seed, PolicySpec.LossEma spec) {
-        super(n, seed, spec);
+    /** The policy of {@code spec}, a ucb spec with F a number ({@link PolicySpec#ucb}). */
+    public UcbPolicy(int n, long seed, PolicySpec.LossEma spec) {
+        super(n, seed, spec, PolicySpec.LossEma.Rule.UCB);
     }
 
     /** The upper confidence bound {@code mean + c·sqrt(variance)} of example {@code i}. */
