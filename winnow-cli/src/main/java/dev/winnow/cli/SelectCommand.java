@@ -1,6 +1,5 @@
 package dev.winnow.cli;
 
-import dev.winnow.WinnowException;
 import dev.winnow.catalogue.Catalogue;
 import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.cli.base.SelectionOptions;
@@ -9,13 +8,11 @@ import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
 import dev.winnow.score.Score;
 import dev.winnow.score.Scores;
-import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
 import dev.winnow.select.KeepList;
 import dev.winnow.select.KeepListProvenance;
 import dev.winnow.select.KeepListWriter;
 import dev.winnow.select.Selector;
-import dev.winnow.select.Strategy;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
