@@ -7,9 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code winnow bench}: measurements of Winnow's own cost (the benchmarks live in winnow-bench). */
 @Command(name = "bench",
@@ -25,26 +23,14 @@ final class BenchCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "choose what to measure: winnow bench scores|select|train");
     }
 
-    /** A usage error of {@code spec}'s command unless every value is at least 1. */
-    static void atLeastOne(CommandLine.Model.CommandSpec spec, String flags, int... values) {
-        for (int v : values) {
-            if (v < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), flags + " must be >= 1");
-            }
-        }
-    }
-
-    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "train",
             description = {
                 "Epoch time and examples/s of each model, and the recorder's overhead: one MLP run",
                 "records presentation signals in odd epochs and not in even ones; overhead = median",
                 "epoch time on ÷ off (epoch 1 left out). Also the cost of one checkpoint pass.",
                 "Prints a markdown report on stdout, progress on stderr.",
             })
-    static final class Train implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Train extends WinnowCommand {
         @Option(names = "--data", defaultValue = "fashion-mnist", paramLabel = "SPEC", description = "Dataset (default ${DEFAULT-VALUE}).")
         String data;
 
@@ -65,26 +51,22 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            atLeastOne(spec, "--epochs and --reps", epochs, reps);
+            atLeastOne("--epochs and --reps", epochs, reps);
             dev.winnow.train.Threads.configure(threads);
-            String md = TrainBench.run(new TrainBench.Options(data, epochs, reps, limit, models), spec.commandLine().getErr());
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(md);
-            out.flush();
+            String md = TrainBench.run(new TrainBench.Options(data, epochs, reps, limit, models), err());
+            out().print(md);
+            out().flush();
             return 0;
         }
     }
 
-    @Command(name = "scores", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "scores",
             description = {
                 "Scoring speed on a synthetic memory-mapped store of N examples x T observations:",
                 "el2n@T, forgetting and aum, each as a ratio to a plain loop that reads and sums the",
                 "same mapped rows in the same run (median of --reps after warm-up). Goal: <= 3x.",
             })
-    static final class Scores implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Scores extends WinnowCommand {
         @Option(names = "--examples", defaultValue = "1000000", paramLabel = "N", description = "Examples (default ${DEFAULT-VALUE}).")
         int examples;
 
@@ -96,22 +78,19 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            atLeastOne(spec, "--examples, --observations and --reps", examples, observations, reps);
-            ScoreBench.run(examples, observations, reps, spec.commandLine().getOut());
+            atLeastOne("--examples, --observations and --reps", examples, observations, reps);
+            ScoreBench.run(examples, observations, reps, out());
             return 0;
         }
     }
 
-    @Command(name = "select", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "select",
             description = {
                 "Selection speed: hard and stratified at keep 0.3 on N random scores (10 classes),",
                 "each as a ratio to one Arrays.sort of the scores in the same round. Goal: <= 1x",
                 "(selection needs no full sort). Give the JVM room: WINNOW_JAVA_OPTS=-Xmx4g or more.",
             })
-    static final class Select implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Select extends WinnowCommand {
         @Option(names = "--examples", defaultValue = "10000000", paramLabel = "N", description = "Examples (default ${DEFAULT-VALUE}).")
         int examples;
 
@@ -120,11 +99,10 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            atLeastOne(spec, "--examples and --reps", examples, reps);
-            SelectBench.Result r = SelectBench.run(examples, 3, reps, spec.commandLine().getErr());
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(r);
-            out.flush();
+            atLeastOne("--examples and --reps", examples, reps);
+            SelectBench.Result r = SelectBench.run(examples, 3, reps, err());
+            out().println(r);
+            out().flush();
             return 0;
         }
     }

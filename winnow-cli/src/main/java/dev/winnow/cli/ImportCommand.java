@@ -11,13 +11,10 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code winnow import}: a dynamics store from logits and labels saved with NumPy by any framework. */
 @Command(name = "import",
         header = "Build a dynamics store from NumPy logits and labels (PyTorch, JAX, ...).",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Build a dynamics store from logits saved with NumPy (PyTorch, JAX, ...).",
             "Derives loss, p_true, logit_margin, correct, el2n, entropy, p_max and",
@@ -30,10 +27,7 @@ import java.util.concurrent.Callable;
             "each row's run, epoch and kind: [{\"run\":0,\"epoch\":1,\"kind\":\"checkpoint\"}, ...]",
             "%nExample: winnow import --logits logits.npy --labels labels.npy --out runs/proxy",
         })
-public final class ImportCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class ImportCommand extends WinnowCommand {
     @Option(names = "--logits", required = true, paramLabel = "L.npy", description = "float32 [T, N, C], or [N, C] for one observation")
     Path logits;
 
@@ -61,25 +55,23 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path out = output.out();
-        boolean force = output.force();
-        CommandLine cl = spec.commandLine();
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
         List<Observation> obs;
         if (observations != null) {
-            if (cl.getParseResult().hasMatchedOption("--kind") || cl.getParseResult().hasMatchedOption("--runs")) {
-                throw new CommandLine.ParameterException(cl, "--observations describes every row; drop --kind and --runs");
+            if (given.hasMatchedOption("--kind") || given.hasMatchedOption("--runs")) {
+                throw usage("--observations describes every row; drop --kind and --runs");
             }
             obs = LogitsImport.readObservations(observations);
         } else {
             try {
                 obs = LogitsImport.defaultObservations(LogitsImport.observationCount(logits), runs, ObservationKind.of(kind));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
+                throw usage(e.getMessage());
             }
         }
-        PrintWriter err = cl.getErr();
+        PrintWriter err = err();
         LogitsImport.Result r = LogitsImport.run(
-                new LogitsImport.Request(logits, labels, features, obs, out, force),
+                new LogitsImport.Request(logits, labels, features, obs, output.out(), output.force()),
                 line -> {
                     err.println(line);
                     err.flush();
@@ -88,9 +80,9 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("note: " + note);
         }
         err.flush();
-        cl.getOut().printf("%s: %d observations of %d examples, %d classes; signals %s%n", r.store(),
+        out().printf("%s: %d observations of %d examples, %d classes; signals %s%n", r.store(),
                 r.observations(), r.examples(), r.classes(), String.join(", ", r.signals()));
-        cl.getOut().flush();
+        out().flush();
         return 0;
     }
 }

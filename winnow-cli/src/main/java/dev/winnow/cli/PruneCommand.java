@@ -7,8 +7,6 @@ import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
 import dev.winnow.score.Score;
-import dev.winnow.score.ScoreOptions;
-import dev.winnow.score.ScoreSpec;
 import dev.winnow.score.Scores;
 import dev.winnow.select.SelectOptions;
 import dev.winnow.select.KeepList;
@@ -27,13 +25,10 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code winnow prune}: train a proxy, score every example and select a keep-list, in one go. */
 @Command(name = "prune",
         header = "Proxy, scores and keep-list in one go.",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         usageHelpWidth = 110,
         description = {
             "Train a cheap proxy for a few epochs, score every training example from its dynamics and",
@@ -54,10 +49,7 @@ import java.util.concurrent.Callable;
             "  winnow prune --data fashion-mnist --model mlp --proxy-epochs 5 --score forgetting \\",
             "               --keep 0.2 --strategy stratified --drop-hardest 0.1 --out runs/pruned20",
         })
-final class PruneCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class PruneCommand extends SelectingCommand {
     @CommandLine.Mixin
     DataAndModel setup;
 
@@ -86,14 +78,12 @@ final class PruneCommand implements Callable<Integer> {
         Score s;
         TrainConfig cfg;
         try {
-            s = ScoreSpec.parse(score).create(ScoreOptions.defaults().withSeed(options.seed()));
-            if (runs < 1 || proxyEpochs < 1 || (setup.limit != null && setup.limit < 1)) {
-                throw new WinnowException("--runs, --proxy-epochs and --limit must be >= 1");
-            }
+            s = score(score, options.seed());
+            atLeastOne("--runs, --proxy-epochs and --limit", runs, proxyEpochs, setup.limit == null ? 1 : setup.limit);
             cfg = TrainConfig.builder().setModel(ModelSpec.of(setup.model)).optEpochs(proxyEpochs).optSeed(options.seed()).build();
             dev.winnow.train.Threads.configure(setup.threads);
         } catch (IllegalArgumentException | WinnowException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
         Path scoresCsv = out.resolve("scores.csv");
         Path keepCsv = out.resolve("keep.csv");
@@ -104,25 +94,21 @@ final class PruneCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         RecordOptions rec = new RecordOptions(RecordOptions.parseCheckpoints("all", proxyEpochs), false, true, false);
         new TrainJob(d, setup.dataSpec(), cfg, runs, rec, true)
-                .execute(out, force, spec.commandLine().getErr());
+                .execute(out, force, err());
         long t1 = System.nanoTime();
         DynamicsStore store = DynamicsStore.open(out.resolve(TrainJob.STORE));
         ScoreTable table = Scores.table(store, s, MissingPolicy.FAIL);
         table.write(scoresCsv, force);
         long t2 = System.nanoTime();
-        try {
-            options.resolve(table.size());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        checkBudget(options, table);
         KeepList sel = Selector.select(table, options)
                 .withSources(List.of(KeepListProvenance.Input.of("scores", scoresCsv)), WinnowCli.Version.get());
         KeepListWriter.write(sel, keepCsv, force);
         long t3 = System.nanoTime();
-        spec.commandLine().getOut().printf("kept %d of %d by %s:%s -> %s (proxy %.1f s, scoring %.1f s, selection %.2f s)%n",
+        out().printf("kept %d of %d by %s:%s -> %s (proxy %.1f s, scoring %.1f s, selection %.2f s)%n",
                 sel.size(), table.size(), s.name(), options.strategy().cliName(), keepCsv,
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
-        spec.commandLine().getOut().flush();
+        out().flush();
         return 0;
     }
 }

@@ -17,21 +17,16 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code winnow score}: one score per example from a dynamics store, written as id,label,score CSV. */
 @Command(name = "score",
         header = "One score per example (higher = harder) as id,label,score CSV.",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Score every example of a dynamics store and write the CSV id,label,score.",
             "Higher = harder. Scores average over the store's runs; '@E' reads epoch E:",
             "the checkpoint of that epoch, else the example's last presentation in it.",
         })
-public final class ScoreCommand implements Callable<Integer> {
-    private CommandLine.Model.CommandSpec spec;
-
+public final class ScoreCommand extends WinnowCommand {
     @Option(names = "--dynamics", required = true, paramLabel = "DIR", description = "the dynamics store (a folder with manifest.json)")
     Path dynamics;
 
@@ -68,8 +63,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     /** picocli injects the spec when it builds the command: the footer lists every score. */
     @CommandLine.Spec
-    void setSpec(CommandLine.Model.CommandSpec s) {
-        this.spec = s;
+    void describe(CommandLine.Model.CommandSpec s) {
         s.usageMessage().footer(catalogue(s.usageMessage().width()));
     }
 
@@ -92,20 +86,19 @@ public final class ScoreCommand implements Callable<Integer> {
             s = ScoreSpec.parse(score).create(opts);
             policy = MissingPolicy.of(missing);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
         if ((external != null || column != null) && !s.name().equals("external")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--external and --column belong to the score 'external', not '" + s.name() + "'");
+            throw usage("--external and --column belong to the score 'external', not '" + s.name() + "'");
         }
         AtomicFiles.refuseExisting(out, force);
         DynamicsStore store = DynamicsStore.open(dynamics);
         long t0 = System.nanoTime();
         ScoreTable table = Scores.table(store, s, policy);
         table.write(out, force);
-        spec.commandLine().getOut().printf("%s: %s of %d examples (%.1f s)%n", out, s.name(), table.size(),
+        out().printf("%s: %s of %d examples (%.1f s)%n", out, s.name(), table.size(),
                 (System.nanoTime() - t0) / 1e9);
-        spec.commandLine().getOut().flush();
+        out().flush();
         return 0;
     }
 }

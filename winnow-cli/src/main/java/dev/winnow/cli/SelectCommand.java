@@ -1,6 +1,5 @@
 package dev.winnow.cli;
 
-import dev.winnow.WinnowException;
 import dev.winnow.catalogue.Catalogue;
 import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.cli.base.SelectionOptions;
@@ -8,31 +7,23 @@ import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
 import dev.winnow.score.Score;
-import dev.winnow.score.ScoreOptions;
-import dev.winnow.score.ScoreSpec;
 import dev.winnow.score.Scores;
-import dev.winnow.select.Budget;
 import dev.winnow.select.SelectOptions;
 import dev.winnow.select.KeepList;
 import dev.winnow.select.KeepListProvenance;
 import dev.winnow.select.KeepListWriter;
 import dev.winnow.select.Selector;
-import dev.winnow.select.Strategy;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code winnow select}: a keep-list (+ weights) from per-example scores. */
 @Command(name = "select",
         header = "A keep-list (id,weight) from scores, with its provenance.",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         usageHelpWidth = 110,
         description = {
             "Select the examples to keep from per-example scores (higher = harder) and write the keep-list",
@@ -62,25 +53,15 @@ import java.util.concurrent.Callable;
             "",
             "Exit codes: 0 done, 1 the data failed (one line), 2 usage error.",
         })
-public final class SelectCommand implements Callable<Integer> {
-    CommandLine.Model.CommandSpec spec;
-
+public final class SelectCommand extends SelectingCommand {
     /** Where the description takes the strategy lines of the catalogue (each strategy, its parameters, its paper). */
     static final String STRATEGIES_HERE = "@strategies@";
 
     /** picocli injects the spec when it builds the command: the strategies come from the catalogue. */
     @CommandLine.Spec
-    void setSpec(CommandLine.Model.CommandSpec s) {
-        this.spec = s;
-        List<String> description = new ArrayList<>();
-        for (String line : s.usageMessage().description()) {
-            if (line.equals(STRATEGIES_HERE)) {
-                description.addAll(Catalogue.helpLines(Catalogue.strategies(), s.usageMessage().width()));
-            } else {
-                description.add(line);
-            }
-        }
-        s.usageMessage().description(description.toArray(String[]::new));
+    void describe(CommandLine.Model.CommandSpec s) {
+        CommandLine.Model.UsageMessageSpec u = s.usageMessage();
+        u.description(withCatalogue(u.description(), STRATEGIES_HERE, Catalogue.strategies(), u.width()));
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (one of):%n")
@@ -113,47 +94,28 @@ public final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path out = output.out();
-        boolean force = output.force();
         SelectOptions options = selection.toOptions(spec.commandLine());
         long seed = options.seed();
-        KeepListWriter.refuseExisting(out, force);
+        KeepListWriter.refuseExisting(output.out(), output.force());
         ScoreTable table;
         List<KeepListProvenance.Input> inputs;
         if (source.scores != null) {
             table = ScoreTable.read(source.scores);
             inputs = List.of(KeepListProvenance.Input.of("scores", source.scores));
         } else {
-            table = scoresFromDynamics(source.dynamics.dir, source.dynamics.score, seed);
+            Score s = score(source.dynamics.score, seed);
+            table = Scores.table(DynamicsStore.open(source.dynamics.dir), s, MissingPolicy.FAIL);
             inputs = List.of(KeepListProvenance.Input.of("dynamics", source.dynamics.dir));
         }
-        try {
-            options.resolve(table.size());
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        checkBudget(options, table);
         long t0 = System.nanoTime();
         KeepList sel = Selector.select(table, options);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        KeepListWriter.write(sel.withSources(inputs, WinnowCli.Version.get()), out, force);
-        spec.commandLine().getOut().printf("kept %d of %d (%s%s, seed %d) in %d ms -> %s%n", sel.size(), table.size(),
-                options.strategy().cliName(), options.classBalanced() ? ", class-balanced" : "", seed, ms, out);
-        spec.commandLine().getOut().flush();
+        KeepListWriter.write(sel.withSources(inputs, WinnowCli.Version.get()), output.out(), output.force());
+        out().printf("kept %d of %d (%s%s, seed %d) in %d ms -> %s%n", sel.size(), table.size(),
+                options.strategy().cliName(), options.classBalanced() ? ", class-balanced" : "", seed, ms, output.out());
+        out().flush();
         return 0;
     }
 
-    /** Scores every example of a dynamics store with the named score (never-observed examples fail). */
-    private ScoreTable scoresFromDynamics(Path dir, String score, long seed) {
-        Score s;
-        try {
-            s = ScoreSpec.parse(score).create(ScoreOptions.defaults().withSeed(seed));
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-        return Scores.table(DynamicsStore.open(dir), s, MissingPolicy.FAIL);
-    }
-
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
 }

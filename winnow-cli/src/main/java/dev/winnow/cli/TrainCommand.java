@@ -19,17 +19,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
-import java.util.concurrent.Callable;
 
 /** {@code winnow train}: train proxy models with DJL and record every example's training dynamics. */
 @Command(name = "train",
         header = "Train a proxy model and record every example's dynamics.",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Train a proxy model (DJL + PyTorch, CPU, offline) and record how it learns",
             "each training example.",
@@ -92,25 +88,15 @@ import java.util.concurrent.Callable;
             "Keep-lists (--keep-list FILE): train every epoch on the ids of FILE (CSV",
             "id,weight as 'winnow select' writes it), each example's loss times its weight.",
         })
-final class TrainCommand implements Callable<Integer> {
-    CommandLine.Model.CommandSpec spec;
-
+final class TrainCommand extends WinnowCommand {
     /** Where the footer takes the policy lines of the catalogue (each policy, its parameters, its paper). */
     static final String POLICIES_HERE = "@policies@";
 
     /** picocli injects the spec when it builds the command: the footer's policies come from the catalogue. */
     @CommandLine.Spec
-    void setSpec(CommandLine.Model.CommandSpec s) {
-        this.spec = s;
-        List<String> footer = new ArrayList<>();
-        for (String line : s.usageMessage().footer()) {
-            if (line.equals(POLICIES_HERE)) {
-                footer.addAll(Catalogue.helpLines(Catalogue.policies(), s.usageMessage().width()));
-            } else {
-                footer.add(line);
-            }
-        }
-        s.usageMessage().footer(footer.toArray(String[]::new));
+    void describe(CommandLine.Model.CommandSpec s) {
+        CommandLine.Model.UsageMessageSpec u = s.usageMessage();
+        u.footer(withCatalogue(u.footer(), POLICIES_HERE, Catalogue.policies(), u.width()));
     }
 
     @CommandLine.Mixin
@@ -188,10 +174,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
-    private CommandLine.ParameterException usage(String msg) {
-        return new CommandLine.ParameterException(spec.commandLine(), msg);
-    }
-
     @Override
     public Integer call() {
         Path out = output.out();
@@ -248,14 +230,14 @@ final class TrainCommand implements Callable<Integer> {
             FixedPolicy plan = FixedPolicy.of(KeepList.read(keepList), d.train().ids()); // "keep-list FILE (k of n)"
             job = job.withPlans(s -> plan);
         }
-        List<TrainResult> results = job.execute(out, force, quiet ? null : spec.commandLine().getErr());
+        List<TrainResult> results = job.execute(out, force, quiet ? null : err());
         TrainResult last = results.get(results.size() - 1);
-        spec.commandLine().getOut().printf("%s: %d run(s) of %s%s; final test accuracy %s; %s%n", out,
+        out().printf("%s: %d run(s) of %s%s; final test accuracy %s; %s%n", out,
                 results.size(), last.model(), dynamic == null ? "" : ", dynamic " + dynamic,
                 results.stream().map(r -> Double.isNaN(r.finalTestAccuracy()) ? "n/a"
                         : String.format("%.2f%%", 100 * r.finalTestAccuracy())).toList(),
                 noRecord ? "metrics.json written" : "store in " + out.resolve(TrainJob.STORE) + ", metrics.json written");
-        spec.commandLine().getOut().flush();
+        out().flush();
         return 0;
     }
 

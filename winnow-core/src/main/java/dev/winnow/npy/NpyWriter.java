@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Streams an NPY file (version 1.0, little-endian, C order) row by row along the first axis, so a
@@ -74,32 +75,31 @@ public final class NpyWriter implements AutoCloseable {
 
     /** Appends one row of int32 values. */
     public NpyWriter writeRow(int[] row) {
-        long n = rowsIn(row.length);
-        try {
-            for (int v : row) {
-                flushScratchIfFull(4);
-                scratch.putInt(v);
-            }
-            rows += n;
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return append(row.length, Integer.BYTES, i -> scratch.putInt(row[i]));
     }
 
     /** Appends one row of int64 values. */
     public NpyWriter writeRow(long[] row) {
-        long n = rowsIn(row.length);
+        return append(row.length, Long.BYTES, i -> scratch.putLong(row[i]));
+    }
+
+    /**
+     * Appends {@code length} elements (whole rows) of {@code width} bytes each, {@code put} writing element
+     * {@code i} into the scratch buffer. The integer rows (labels, ids) come this way, once per store; the
+     * float rows, every observation's, keep their own loop.
+     */
+    private NpyWriter append(int length, int width, IntConsumer put) {
+        long n = rowsIn(length);
         try {
-            for (long v : row) {
-                flushScratchIfFull(8);
-                scratch.putLong(v);
+            for (int i = 0; i < length; i++) {
+                flushScratchIfFull(width);
+                put.accept(i);
             }
-            rows += n;
-            return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        rows += n;
+        return this;
     }
 
     private void writeFloats(float[] row) {

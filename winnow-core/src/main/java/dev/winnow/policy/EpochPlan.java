@@ -1,6 +1,7 @@
 package dev.winnow.policy;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * The examples one epoch trains on: what an {@link EpochPolicy} returns for each epoch, dynamic policies
@@ -67,6 +68,33 @@ public record EpochPlan(int[] indices, float[] weights, long forwardOnly) {
     /** The weight of the example at {@code position} in {@link #indices()} (1 when unweighted). */
     public float weight(int position) {
         return weights == null ? 1f : weights[position];
+    }
+
+    /**
+     * The first {@code take} examples of this plan in a seeded random order, with their weights and this
+     * plan's forward-only count: the positions {@code 0..size-1} shuffled by Fisher–Yates from the last
+     * position down ({@code j = rnd.nextInt(i + 1)} for {@code i = size-1..1}), then taken in that order.
+     */
+    public EpochPlan shuffled(SplittableRandom rnd, int take) {
+        if (take < 0 || take > indices.length) {
+            throw new IllegalArgumentException("take must be in [0, " + indices.length + "], got " + take);
+        }
+        int[] order = Picks.all(indices.length);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] sub = new int[take];
+        float[] sw = weights == null ? null : new float[take];
+        for (int i = 0; i < take; i++) {
+            sub[i] = indices[order[i]];
+            if (sw != null) {
+                sw[i] = weights[order[i]];
+            }
+        }
+        return new EpochPlan(sub, sw, forwardOnly);
     }
 
     @Override

@@ -13,24 +13,14 @@ public final class EpsilonGreedyPolicy extends LossEmaPolicy {
     /** Default exploration share ε (see {@link DynamicPolicies} for its source). */
     public static final double DEFAULT_EPSILON = 0.2;
 
-    private final double epsilon;
-
-    public EpsilonGreedyPolicy(int n, long seed, double fraction, double epsilon) {
-        this(n, seed, fraction, epsilon, DEFAULT_ALPHA, 0);
-    }
-
-    public EpsilonGreedyPolicy(int n, long seed, double fraction, double epsilon, double alpha, int refreshEvery) {
-        this(n, seed, new PolicySpec.EpsGreedy(fraction, epsilon, alpha, refreshEvery));
-    }
-
-    EpsilonGreedyPolicy(int n, long seed, PolicySpec.EpsGreedy s) {
-        super(n, seed, s, s.fraction(), s.alpha(), s.refresh());
-        this.epsilon = s.epsilon();
+    /** The policy of {@code spec}, an ε-greedy spec with F a number ({@link PolicySpec#epsGreedy}). */
+    public EpsilonGreedyPolicy(int n, long seed, PolicySpec.LossEma spec) {
+        super(n, seed, spec, PolicySpec.LossEma.Rule.EPS_GREEDY);
     }
 
     @Override
     int[] chooseSeen(int[] seen, int budget, SplittableRandom rng) {
-        int explore = (int) Math.floor(epsilon * budget);
+        int explore = (int) Math.floor(weight * budget); // ε
         int[] greedy = Picks.top(mean, seen, budget - explore, rng);
         int[] random = Picks.sample(rng, Picks.minus(seen, greedy), explore);
         return Picks.merge(greedy, random);

@@ -20,28 +20,34 @@ import java.util.SplittableRandom;
  * so stale scores of examples not trained on recently are refreshed — at a cost of n forward evaluations.
  *
  * <p>The two subclasses differ only in how they spend the budget on observed examples
- * ({@link #chooseSeen}) and in their second parameter; the spec ({@link PolicySpec.EpsGreedy},
- * {@link PolicySpec.Ucb}) carries the parameters and the name.
+ * ({@link #chooseSeen}) and in what their second parameter, the spec's {@link PolicySpec.LossEma#weight},
+ * means; the spec carries the parameters and the name.
  */
 public abstract sealed class LossEmaPolicy extends BasePolicy permits EpsilonGreedyPolicy, UcbPolicy {
     /** Default weight of the newest loss in the moving averages. */
     public static final double DEFAULT_ALPHA = 0.2;
 
-    private final PolicySpec spec;
+    private final PolicySpec.LossEma spec;
     final int k;
     final double alpha;
     final int refreshEvery;
+    /** The rule's own parameter: ε or c. */
+    final double weight;
     final double[] mean;
     final double[] var;
     final int[] count;
 
-    /** {@code spec} is checked (a number for F); the others are its values. */
-    LossEmaPolicy(int n, long seed, PolicySpec spec, double fraction, double alpha, int refreshEvery) {
+    /** {@code spec} gives every parameter; it must have a number for F and the subclass's {@code rule}. */
+    LossEmaPolicy(int n, long seed, PolicySpec.LossEma spec, PolicySpec.LossEma.Rule rule) {
         super(n, seed);
+        if (spec.rule() != rule || spec.usesKeep()) {
+            throw new IllegalArgumentException("not a " + rule.policy() + " spec with F a number: " + spec);
+        }
         this.spec = spec;
-        this.k = Picks.budget(fraction, n);
-        this.alpha = alpha;
-        this.refreshEvery = refreshEvery;
+        this.k = Picks.budget(spec.fraction(), n);
+        this.alpha = spec.alpha();
+        this.refreshEvery = spec.refresh();
+        this.weight = spec.weight();
         this.mean = new double[n];
         this.var = new double[n];
         this.count = new int[n];

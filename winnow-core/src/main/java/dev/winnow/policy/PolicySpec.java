@@ -5,6 +5,7 @@ import dev.winnow.catalogue.Entry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A dynamic policy as a value: its name and typed parameters, parsed once from a spec such as
@@ -104,24 +105,52 @@ public sealed interface PolicySpec {
         }
     }
 
-    /** ε-greedy over the loss moving averages (see {@link EpsilonGreedyPolicy}); {@code fraction} {@code null} for {@code keep}. */
-    record EpsGreedy(Double fraction, double epsilon, double alpha, int refresh) implements PolicySpec {
-        public EpsGreedy {
+    /**
+     * One of the two policies on the loss moving averages ({@link LossEmaPolicy}), which share their parameters
+     * and differ in the rule that spends the budget: the kept fraction F ({@code null} for {@code keep}), the
+     * rule's own weight (ε of eps-greedy, c of ucb), the moving-average weight α and the refresh period.
+     * Written {@code name:F,W} with {@code ,alpha=..,refresh=..} only where not the default.
+     */
+    record LossEma(Rule rule, Double fraction, double weight, double alpha, int refresh) implements PolicySpec {
+        /** How the budget left after the unseen examples is spent. */
+        public enum Rule {
+            /** The highest mean loss, an ε share at random ({@link EpsilonGreedyPolicy}). */
+            EPS_GREEDY,
+            /** The highest mean + c·std of the loss ({@link UcbPolicy}). */
+            UCB;
+
+            /** The policy's name: {@code eps-greedy} or {@code ucb}. */
+            public String policy() {
+                return this == UCB ? "ucb" : "eps-greedy";
+            }
+
+            /** The weight's name in the catalogue: {@code EPS} or {@code C}. */
+            public String weightName() {
+                return this == UCB ? "C" : "EPS";
+            }
+        }
+
+        public LossEma {
+            Objects.requireNonNull(rule, "rule");
             checkFraction(fraction);
-            DynamicPolicies.checkEpsilon(epsilon);
+            if (rule == Rule.UCB) {
+                DynamicPolicies.checkConfidence(weight);
+            } else {
+                DynamicPolicies.checkEpsilon(weight);
+            }
             DynamicPolicies.checkAlpha(alpha);
             DynamicPolicies.checkRefresh(refresh);
         }
 
         @Override
         public String name() {
-            return "eps-greedy";
+            return rule.policy();
         }
 
         @Override
         public EpochPolicy build(int n, long seed) {
             requireConcrete();
-            return new EpsilonGreedyPolicy(n, seed, this);
+            return rule == Rule.UCB ? new UcbPolicy(n, seed, this) : new EpsilonGreedyPolicy(n, seed, this);
         }
 
         @Override
@@ -131,49 +160,42 @@ public sealed interface PolicySpec {
 
         @Override
         public PolicySpec atKeep(double f) {
-            return usesKeep() ? new EpsGreedy(f, epsilon, alpha, refresh) : this;
+            return usesKeep() ? new LossEma(rule, f, weight, alpha, refresh) : this;
         }
 
         @Override
         public String toString() {
-            return bandit(name(), fraction, epsilon, alpha, refresh);
+            StringBuilder sb = new StringBuilder(name()).append(':').append(fractionText(fraction)).append(',')
+                    .append(Picks.num(weight));
+            Entry e = DynamicPolicies.entry(name());
+            if (alpha != e.defaultOf("alpha")) {
+                sb.append(",alpha=").append(Picks.num(alpha));
+            }
+            if (refresh != (int) e.defaultOf("refresh")) {
+                sb.append(",refresh=").append(refresh);
+            }
+            return sb.toString();
         }
     }
 
-    /** UCB over the loss moving averages (see {@link UcbPolicy}); {@code fraction} {@code null} for {@code keep}. */
-    record Ucb(Double fraction, double c, double alpha, int refresh) implements PolicySpec {
-        public Ucb {
-            checkFraction(fraction);
-            DynamicPolicies.checkConfidence(c);
-            DynamicPolicies.checkAlpha(alpha);
-            DynamicPolicies.checkRefresh(refresh);
-        }
+    /** ε-greedy with kept fraction F ({@code null} for {@code keep}), ε, α and refresh period. */
+    static LossEma epsGreedy(Double fraction, double epsilon, double alpha, int refresh) {
+        return new LossEma(LossEma.Rule.EPS_GREEDY, fraction, epsilon, alpha, refresh);
+    }
 
-        @Override
-        public String name() {
-            return "ucb";
-        }
+    /** ε-greedy with the default α and no refresh passes. */
+    static LossEma epsGreedy(Double fraction, double epsilon) {
+        return epsGreedy(fraction, epsilon, LossEmaPolicy.DEFAULT_ALPHA, 0);
+    }
 
-        @Override
-        public EpochPolicy build(int n, long seed) {
-            requireConcrete();
-            return new UcbPolicy(n, seed, this);
-        }
+    /** UCB with kept fraction F ({@code null} for {@code keep}), c, α and refresh period. */
+    static LossEma ucb(Double fraction, double c, double alpha, int refresh) {
+        return new LossEma(LossEma.Rule.UCB, fraction, c, alpha, refresh);
+    }
 
-        @Override
-        public boolean usesKeep() {
-            return fraction == null;
-        }
-
-        @Override
-        public PolicySpec atKeep(double f) {
-            return usesKeep() ? new Ucb(f, c, alpha, refresh) : this;
-        }
-
-        @Override
-        public String toString() {
-            return bandit(name(), fraction, c, alpha, refresh);
-        }
+    /** UCB with the default α and no refresh passes. */
+    static LossEma ucb(Double fraction, double c) {
+        return ucb(fraction, c, LossEmaPolicy.DEFAULT_ALPHA, 0);
     }
 
     /** InfoBatch with drop rate {@code rate} and annealing share {@code delta} (see {@link InfoBatchPolicy}). */
@@ -250,7 +272,8 @@ public sealed interface PolicySpec {
             case "eps-greedy", "ucb" -> {
                 expect(name, positional, 1, 2, options, true);
                 Double f = fraction(positional.get(0));
-                String second = name.equals("ucb") ? "C" : "EPS";
+                LossEma.Rule rule = name.equals("ucb") ? LossEma.Rule.UCB : LossEma.Rule.EPS_GREEDY;
+                String second = rule.weightName();
                 double weight = positional.size() > 1 ? number(second, positional.get(1)) : entry.defaultOf(second);
                 double alpha = entry.defaultOf("alpha");
                 int refresh = (int) entry.defaultOf("refresh");
@@ -264,7 +287,7 @@ public sealed interface PolicySpec {
                                 "unknown option '" + key + "' (options: alpha, refresh)");
                     }
                 }
-                return name.equals("ucb") ? new Ucb(f, weight, alpha, refresh) : new EpsGreedy(f, weight, alpha, refresh);
+                return new LossEma(rule, f, weight, alpha, refresh);
             }
             case "infobatch" -> {
                 expect(name, positional, 1, 2, options, false);
@@ -321,19 +344,5 @@ public sealed interface PolicySpec {
 
     private static String fractionText(Double f) {
         return f == null ? KEEP : Picks.num(f);
-    }
-
-    /** {@code name:F,W} with {@code ,alpha=..,refresh=..} only where not the default. */
-    private static String bandit(String name, Double fraction, double weight, double alpha, int refresh) {
-        StringBuilder sb = new StringBuilder(name).append(':').append(fractionText(fraction)).append(',')
-                .append(Picks.num(weight));
-        Entry e = DynamicPolicies.entry(name);
-        if (alpha != e.defaultOf("alpha")) {
-            sb.append(",alpha=").append(Picks.num(alpha));
-        }
-        if (refresh != (int) e.defaultOf("refresh")) {
-            sb.append(",refresh=").append(refresh);
-        }
-        return sb.toString();
     }
 }

@@ -13,24 +13,14 @@ public final class UcbPolicy extends LossEmaPolicy {
     /** Default weight c of the standard deviation (see {@link DynamicPolicies} for its source). */
     public static final double DEFAULT_C = 1.0;
 
-    private final double c;
-
-    public UcbPolicy(int n, long seed, double fraction, double c) {
-        this(n, seed, fraction, c, DEFAULT_ALPHA, 0);
-    }
-
-    public UcbPolicy(int n, long seed, double fraction, double c, double alpha, int refreshEvery) {
-        this(n, seed, new PolicySpec.Ucb(fraction, c, alpha, refreshEvery));
-    }
-
-    UcbPolicy(int n, long seed, PolicySpec.Ucb s) {
-        super(n, seed, s, s.fraction(), s.alpha(), s.refresh());
-        this.c = s.c();
+    /** The policy of {@code spec}, a ucb spec with F a number ({@link PolicySpec#ucb}). */
+    public UcbPolicy(int n, long seed, PolicySpec.LossEma spec) {
+        super(n, seed, spec, PolicySpec.LossEma.Rule.UCB);
     }
 
     /** The upper confidence bound {@code mean + c·sqrt(variance)} of example {@code i}. */
     public double upperBound(int i) {
-        return mean[i] + c * Math.sqrt(var[i]);
+        return mean[i] + weight * Math.sqrt(var[i]);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.winnow.dynamics.ObservationKind;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A signal read "at epoch E", averaged over runs: {@code el2n@E}, {@code grand@E}, {@code loss@E},
@@ -17,26 +18,55 @@ import java.util.List;
  * no observation of epoch E at all is an error.
  */
 public final class AtEpochScore extends RunAveragedScore {
-    /** How the run-averaged signal becomes the score (higher = harder). */
-    private enum Direction {
-        AS_IS, NEGATED, ONE_MINUS;
+    /**
+     * A score read at an epoch: the name before {@code @E}, the signal read, the {@link Direction} that makes
+     * its run mean a score, and the help line and source the catalogue shows. {@link #ALL} is the table that
+     * {@link Scores} registers and other engines (winnow-spark) plan from.
+     */
+    public record Kind(String base, String signal, Direction direction, String help, String source) {
+        /** {@code el2n@E}: the error L2 norm ‖p − onehot(y)‖₂ (Paul et al. 2021, "Deep Learning on a Data Diet"). */
+        public static final Kind EL2N = new Kind("el2n", "el2n", Direction.AS_IS,
+                "error L2 norm ||p - onehot(y)|| at epoch E; reads el2n", "Paul et al. 2021");
+        /**
+         * {@code grand@E}: the gradient norm of the loss w.r.t. the last linear layer,
+         * ‖p − onehot(y)‖₂ · sqrt(‖h‖² + 1) (GraNd, Paul et al. 2021, last-layer form).
+         */
+        public static final Kind GRAND = new Kind("grand", "grad_norm", Direction.AS_IS,
+                "last-layer gradient norm at epoch E; reads grad_norm", "Paul et al. 2021");
+        /** {@code loss@E}: the cross-entropy loss −log p_y (uncertainty baseline). */
+        public static final Kind LOSS = new Kind("loss", "loss", Direction.AS_IS,
+                "cross-entropy loss at epoch E; reads loss", "baseline");
+        /** {@code entropy@E}: the predictive entropy −Σ p log p (uncertainty sampling; Settles 2009 survey). */
+        public static final Kind ENTROPY = new Kind("entropy", "entropy", Direction.AS_IS,
+                "predictive entropy at epoch E; reads entropy", "baseline");
+        /**
+         * {@code least_confidence@E}: 1 − p_max, higher when the model is less sure (uncertainty sampling;
+         * Settles 2009; Coleman et al. 2020).
+         */
+        public static final Kind LEAST_CONFIDENCE = new Kind("least_confidence", "p_max", Direction.ONE_MINUS,
+                "1 - p_max at epoch E; reads p_max", "baseline");
+        /**
+         * {@code margin@E}: −(p_(1) − p_(2)), negated so a small top-2 margin ranks as hard (margin sampling;
+         * Scheffer et al. 2001; Coleman et al. 2020).
+         */
+        public static final Kind MARGIN = new Kind("margin", "top2_margin", Direction.NEGATED,
+                "-(p_1st - p_2nd) at epoch E; reads top2_margin", "baseline");
 
-        float apply(float mean) {
-            return switch (this) {
-                case AS_IS -> mean;
-                case NEGATED -> -mean;
-                case ONE_MINUS -> 1f - mean;
-            };
+        /** Every score read at an epoch, in the order of the help text. */
+        public static final List<Kind> ALL = List.of(EL2N, GRAND, LOSS, ENTROPY, LEAST_CONFIDENCE, MARGIN);
+
+        /** The kind called {@code base} ({@code el2n}, not {@code el2n@3}), if it is one. */
+        public static Optional<Kind> named(String base) {
+            return ALL.stream().filter(k -> k.base.equals(base)).findFirst();
         }
     }
 
     private final int epoch;
-    private final Direction direction;
 
-    private AtEpochScore(String base, String signal, int epoch, Direction direction) {
-        super(base + "@" + requireEpoch(base, epoch), signal, EnumSet.allOf(ObservationKind.class));
+    private AtEpochScore(Kind kind, int epoch) {
+        super(kind.base + "@" + requireEpoch(kind.base, epoch), kind.signal, EnumSet.allOf(ObservationKind.class),
+                kind.direction);
         this.epoch = epoch;
-        this.direction = direction;
     }
 
     private static int requireEpoch(String base, int epoch) {
@@ -46,45 +76,9 @@ public final class AtEpochScore extends RunAveragedScore {
         return epoch;
     }
 
-    /**
-     * {@code el2n@E}: the error L2 norm ‖p − onehot(y)‖₂ (Paul et al. 2021, "Deep Learning on a Data Diet").
-     */
-    public static AtEpochScore el2n(int epoch) {
-        return new AtEpochScore("el2n", "el2n", epoch, Direction.AS_IS);
-    }
-
-    /**
-     * {@code grand@E}: the gradient norm of the loss w.r.t. the last linear layer,
-     * ‖p − onehot(y)‖₂ · sqrt(‖h‖² + 1) (GraNd, Paul et al. 2021, last-layer form).
-     */
-    public static AtEpochScore grand(int epoch) {
-        return new AtEpochScore("grand", "grad_norm", epoch, Direction.AS_IS);
-    }
-
-    /** {@code loss@E}: the cross-entropy loss −log p_y (uncertainty baseline). */
-    public static AtEpochScore loss(int epoch) {
-        return new AtEpochScore("loss", "loss", epoch, Direction.AS_IS);
-    }
-
-    /** {@code entropy@E}: the predictive entropy −Σ p log p (uncertainty sampling; Settles 2009 survey). */
-    public static AtEpochScore entropy(int epoch) {
-        return new AtEpochScore("entropy", "entropy", epoch, Direction.AS_IS);
-    }
-
-    /**
-     * {@code least_confidence@E}: 1 − p_max, higher when the model is less sure (uncertainty sampling;
-     * Settles 2009; Coleman et al. 2020).
-     */
-    public static AtEpochScore leastConfidence(int epoch) {
-        return new AtEpochScore("least_confidence", "p_max", epoch, Direction.ONE_MINUS);
-    }
-
-    /**
-     * {@code margin@E}: −(p_(1) − p_(2)), negated so a small top-2 margin ranks as hard (margin sampling;
-     * Scheffer et al. 2001; Coleman et al. 2020).
-     */
-    public static AtEpochScore margin(int epoch) {
-        return new AtEpochScore("margin", "top2_margin", epoch, Direction.NEGATED);
+    /** The score {@code kind} read at epoch {@code epoch} (≥ 1). */
+    public static AtEpochScore of(Kind kind, int epoch) {
+        return new AtEpochScore(kind, epoch);
     }
 
     public int epoch() {
@@ -99,11 +93,6 @@ public final class AtEpochScore extends RunAveragedScore {
     @Override
     String noObservations(DynamicsStore store) {
         return "observations of epoch " + epoch + ", but the store observes epochs " + StoreRows.epochs(store);
-    }
-
-    @Override
-    float transform(float mean) {
-        return direction.apply(mean);
     }
 
     /**

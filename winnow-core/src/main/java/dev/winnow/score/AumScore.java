@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class AumScore extends RunAveragedScore {
     public AumScore() {
-        super("aum", "logit_margin", EnumSet.of(ObservationKind.PRESENTATION));
+        super("aum", "logit_margin", EnumSet.of(ObservationKind.PRESENTATION), Direction.NEGATED);
     }
 
     /** The run's mean logit margin over the example's (non-NaN) presentations. */
@@ -27,10 +27,5 @@ public final class AumScore extends RunAveragedScore {
             mean.add(read(store, t, out));
         }
         mean.mean(out);
-    }
-
-    @Override
-    float transform(float mean) {
-        return -mean;
     }
 }

@@ -52,7 +52,7 @@ public final class DealrecScore extends AbstractScore {
                     .orElseThrow(() -> new WinnowException(store.dir() + ": score 'dealrec' needs grad_norm "
                             + "observations, but the store has no observations"));
         }
-        float[] effort = AtEpochScore.grand(e).compute(store);
+        float[] effort = AtEpochScore.of(AtEpochScore.Kind.GRAND, e).compute(store);
         float[] influence = new InfluenceScore(damping).compute(store);
         return combine(influence, effort, lambda);
     }

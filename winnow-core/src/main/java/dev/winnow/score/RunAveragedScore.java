@@ -12,16 +12,24 @@ import java.util.Set;
 /**
  * A score read run by run from the rows of one signal: in each run, the observations the score
  * {@link #reads} (in store order) give one value per example ({@link #runValues}, NaN where the run has
- * none for it); the score is the mean over the runs that have a value, passed through {@link #transform}.
+ * none for it); the score is the mean over the runs that have a value, turned into a score by its
+ * {@link Direction}.
  * A run without such observations is left out; a store without any fails with one line that
  * {@link #noObservations} words. Memory is O(N), never O(T·N).
  */
 abstract class RunAveragedScore extends AbstractScore {
     private final String signal;
+    private final Direction direction;
 
+    /** A score that is the run mean as it is. */
     RunAveragedScore(String name, String signal, Set<ObservationKind> kinds) {
+        this(name, signal, kinds, Direction.AS_IS);
+    }
+
+    RunAveragedScore(String name, String signal, Set<ObservationKind> kinds, Direction direction) {
         super(name, Set.of(signal), kinds);
         this.signal = signal;
+        this.direction = direction;
     }
 
     /** Whether the score reads observation {@code o}; by default, those of its observation kinds. */
@@ -35,11 +43,6 @@ abstract class RunAveragedScore extends AbstractScore {
      * never empty.
      */
     abstract void runValues(DynamicsStore store, int run, List<Integer> rows, float[] out);
-
-    /** Maps the mean over runs to the score: the identity unless the quantity runs the other way. */
-    float transform(float mean) {
-        return mean;
-    }
 
     /** What the store lacks, after "score 'NAME' needs ", when no run has an observation the score reads. */
     String noObservations(DynamicsStore store) {
@@ -83,7 +86,7 @@ abstract class RunAveragedScore extends AbstractScore {
             acc.mean(value);
         }
         for (int i = 0; i < n; i++) {
-            value[i] = transform(value[i]);
+            value[i] = direction.apply(value[i]);
         }
         return value;
     }

@@ -9,11 +9,13 @@ import dev.winnow.io.ScoreTable;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The registry of scores: one catalogue {@link Entry} per score (how to write it, its parameters and
  * defaults, one help line, the paper) together with how to build it. {@link ScoreSpec#parse} reads specs
- * against these entries and help texts list them, so a score is added here once, with its class.
+ * against these entries and help texts list them, so a score is added here once, with its class (the
+ * scores read at an epoch come from the table {@link AtEpochScore.Kind#ALL}).
  */
 public final class Scores {
     private Scores() {
@@ -32,45 +34,38 @@ public final class Scores {
     private static final Param DAMPING = Param.optional("damping", "L2 damping λ of the fit and the Hessian",
             Catalogue.number(ScoreOptions.DEFAULT_DAMPING), "> 0");
 
-    private static final List<Registered> SCORES = List.of(
-            score("random", "seeded uniform in [0,1) from the id; reads nothing", "baseline",
+    // in the order of the help text: random, the scores read at an epoch, the others
+    private static final List<Registered> SCORES = Stream.of(
+            Stream.of(score("random", "seeded uniform in [0,1) from the id; reads nothing", "baseline",
                     (e, o) -> new RandomScore(o.seed()),
-                    Param.optional("seed", "the seed of the random keys", 0, "any integer")),
-            score("el2n@E", "error L2 norm ||p - onehot(y)|| at epoch E; reads el2n", "Paul et al. 2021",
-                    (e, o) -> AtEpochScore.el2n(e), EPOCH),
-            score("grand@E", "last-layer gradient norm at epoch E; reads grad_norm", "Paul et al. 2021",
-                    (e, o) -> AtEpochScore.grand(e), EPOCH),
-            score("loss@E", "cross-entropy loss at epoch E; reads loss", "baseline",
-                    (e, o) -> AtEpochScore.loss(e), EPOCH),
-            score("entropy@E", "predictive entropy at epoch E; reads entropy", "baseline",
-                    (e, o) -> AtEpochScore.entropy(e), EPOCH),
-            score("least_confidence@E", "1 - p_max at epoch E; reads p_max", "baseline",
-                    (e, o) -> AtEpochScore.leastConfidence(e), EPOCH),
-            score("margin@E", "-(p_1st - p_2nd) at epoch E; reads top2_margin", "baseline",
-                    (e, o) -> AtEpochScore.margin(e), EPOCH),
-            score("forgetting", "correct->wrong flips (never correct: #presentations); reads correct (presentations)",
-                    "Toneva et al. 2019", (e, o) -> new ForgettingScore()),
-            score("aum", "-mean logit margin over presentations; reads logit_margin (presentations)",
-                    "Pleiss et al. 2020", (e, o) -> new AumScore()),
-            score("vog", "variance of gradients, optionally standardised within each class; reads vog.npy",
-                    "Agarwal et al. 2022", (e, o) -> new VogScore(o.vogPerClass()),
-                    Param.optional("vog-per-class", "standardise within each class", false, "true or false")),
-            score("cat@K", "variance of exp(loss) over checkpoints of epochs <= K; reads loss (checkpoints)",
-                    "Chimoto et al. 2024", (e, o) -> new CatScore(e),
-                    Param.required("K", "the last epoch counted", "a whole number ≥ 1")),
-            score("influence", "how much removing the example raises the mean training loss (a damped logistic "
-                            + "regression on the features); reads features.npy", "Koh & Liang 2017; DEALRec",
-                    (e, o) -> new InfluenceScore(o.influenceDamping()), DAMPING),
-            score("dealrec[@E]", "minmax(influence) + λ·minmax(grad_norm at epoch E); reads features.npy, grad_norm",
-                    "Lin et al. 2024", (e, o) -> new DealrecScore(e, o.dealrecLambda(), o.influenceDamping()),
-                    Param.optional("E", "the epoch of the effort term", "the last epoch", "a whole number ≥ 1"),
-                    Param.optional("dealrec-lambda", "weight λ of the effort term",
-                            Catalogue.number(ScoreOptions.DEFAULT_DEALREC_LAMBDA), "≥ 0"),
-                    DAMPING),
-            score("external", "a column of your own CSV, by id; reads nothing from the store", "your own model",
-                    (e, o) -> new ExternalScore(o.externalFile(), o.externalColumn()),
-                    Param.required("external", "the CSV file, with an 'id' column", "a file"),
-                    Param.required("column", "the column of that file used as the score", "a column name")));
+                    Param.optional("seed", "the seed of the random keys", 0, "any integer"))),
+            AtEpochScore.Kind.ALL.stream().map(k -> score(k.base() + "@E", k.help(), k.source(),
+                    (e, o) -> AtEpochScore.of(k, e), EPOCH)),
+            Stream.of(
+                score("forgetting", "correct->wrong flips (never correct: #presentations); reads correct (presentations)",
+                        "Toneva et al. 2019", (e, o) -> new ForgettingScore()),
+                score("aum", "-mean logit margin over presentations; reads logit_margin (presentations)",
+                        "Pleiss et al. 2020", (e, o) -> new AumScore()),
+                score("vog", "variance of gradients, optionally standardised within each class; reads vog.npy",
+                        "Agarwal et al. 2022", (e, o) -> new VogScore(o.vogPerClass()),
+                        Param.optional("vog-per-class", "standardise within each class", false, "true or false")),
+                score("cat@K", "variance of exp(loss) over checkpoints of epochs <= K; reads loss (checkpoints)",
+                        "Chimoto et al. 2024", (e, o) -> new CatScore(e),
+                        Param.required("K", "the last epoch counted", "a whole number ≥ 1")),
+                score("influence", "how much removing the example raises the mean training loss (a damped logistic "
+                                + "regression on the features); reads features.npy", "Koh & Liang 2017; DEALRec",
+                        (e, o) -> new InfluenceScore(o.influenceDamping()), DAMPING),
+                score("dealrec[@E]", "minmax(influence) + λ·minmax(grad_norm at epoch E); reads features.npy, grad_norm",
+                        "Lin et al. 2024", (e, o) -> new DealrecScore(e, o.dealrecLambda(), o.influenceDamping()),
+                        Param.optional("E", "the epoch of the effort term", "the last epoch", "a whole number ≥ 1"),
+                        Param.optional("dealrec-lambda", "weight λ of the effort term",
+                                Catalogue.number(ScoreOptions.DEFAULT_DEALREC_LAMBDA), "≥ 0"),
+                        DAMPING),
+                score("external", "a column of your own CSV, by id; reads nothing from the store", "your own model",
+                        (e, o) -> new ExternalScore(o.externalFile(), o.externalColumn()),
+                        Param.required("external", "the CSV file, with an 'id' column", "a file"),
+                        Param.required("column", "the column of that file used as the score", "a column name"))))
+            .flatMap(s -> s).toList();
 
     private static Registered score(String usage, String help, String source, Factory factory, Param... params) {
         int at = usage.indexOf('@');

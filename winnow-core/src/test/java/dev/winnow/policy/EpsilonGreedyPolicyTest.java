@@ -12,7 +12,7 @@ class EpsilonGreedyPolicyTest {
     private static final float[] LOSSES = {0.4f, 2.5f, 0.9f, 3.1f, 0.2f, 1.7f, 0.5f, 0.05f, 1.1f, 0.7f};
 
     private static EpsilonGreedyPolicy observedAll(double fraction, double eps, long seed) {
-        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(LOSSES.length, seed, fraction, eps);
+        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(LOSSES.length, seed, PolicySpec.epsGreedy(fraction, eps));
         p.observe(Picks.all(LOSSES.length), LOSSES);
         return p;
     }
@@ -27,7 +27,7 @@ class EpsilonGreedyPolicyTest {
 
     @Test
     void greedyFollowsTheMovingAverageNotTheLastLoss() {
-        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(2, 0, 0.5, 0.0, 0.5, 0); // k = 1
+        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(2, 0, PolicySpec.epsGreedy(0.5, 0.0, 0.5, 0)); // k = 1
         p.observe(new int[] {0, 1}, new float[] {4f, 1f});
         p.observe(new int[] {0, 1}, new float[] {0f, 2f});
         // mean0 = 4 + 0.5·(0 − 4) = 2; mean1 = 1 + 0.5·(2 − 1) = 1.5; the last loss would pick 1
@@ -63,7 +63,7 @@ class EpsilonGreedyPolicyTest {
 
     @Test
     void unseenExamplesComeFirst() {
-        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(10, 4, 0.3, 0.5); // k = 3
+        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(10, 4, PolicySpec.epsGreedy(0.3, 0.5)); // k = 3
         p.observe(new int[] {0, 1, 2, 3, 4, 5}, new float[] {100, 100, 100, 100, 100, 100});
         int[] chosen = p.plan(2, 5).indices();
         assertThat(chosen).hasSize(3);
@@ -72,7 +72,7 @@ class EpsilonGreedyPolicyTest {
 
     @Test
     void unseenFirstThenTheSplitOfTheRemainingBudget() {
-        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(10, 4, 0.5, 0.0); // k = 5
+        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(10, 4, PolicySpec.epsGreedy(0.5, 0.0)); // k = 5
         p.observe(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new float[] {0, 1, 2, 3, 4, 5, 6, 7});
         // 8, 9 unseen; remaining budget 3 → greedy 7, 6, 5
         assertThat(p.plan(2, 5).indices()).containsExactly(5, 6, 7, 8, 9);

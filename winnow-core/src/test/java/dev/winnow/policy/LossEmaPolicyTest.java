@@ -10,7 +10,7 @@ class LossEmaPolicyTest {
 
     @Test
     void movingAveragesByHandWithAlphaHalf() {
-        UcbPolicy p = new UcbPolicy(3, 0, 1.0, 1.0, 0.5, 0);
+        UcbPolicy p = new UcbPolicy(3, 0, PolicySpec.ucb(1.0, 1.0, 0.5, 0));
         p.observe(new int[] {0}, new float[] {1f});
         // first observation: mean = 1, var = 0
         assertThat(p.mean(0)).isEqualTo(1.0);
@@ -30,7 +30,7 @@ class LossEmaPolicyTest {
 
     @Test
     void defaultAlphaIsOneFifth() {
-        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(1, 0, 1.0, 0.0);
+        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(1, 0, PolicySpec.epsGreedy(1.0, 0.0));
         p.observe(new int[] {0, 0}, new float[] {1f, 3f});
         // d = 2; mean = 1 + 0.2·2 = 1.4; var = 0.8·(0 + 0.2·4) = 0.64
         assertThat(p.mean(0)).isCloseTo(1.4, within(1e-12));
@@ -39,7 +39,7 @@ class LossEmaPolicyTest {
 
     @Test
     void badObservationsAreRefusedAndNothingIsRecorded() {
-        UcbPolicy p = new UcbPolicy(4, 0, 0.5, 1.0);
+        UcbPolicy p = new UcbPolicy(4, 0, PolicySpec.ucb(0.5, 1.0));
         assertThatThrownBy(() -> p.observe(new int[] {0, 1}, new float[] {1f}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 indices but 1 losses");
         assertThatThrownBy(() -> p.observe(new int[] {0, 4}, new float[] {1f, 1f}))
@@ -51,7 +51,7 @@ class LossEmaPolicyTest {
 
     @Test
     void badEpochsAreRefused() {
-        UcbPolicy p = new UcbPolicy(4, 0, 0.5, 1.0);
+        UcbPolicy p = new UcbPolicy(4, 0, PolicySpec.ucb(0.5, 1.0));
         assertThatThrownBy(() -> p.plan(4, 3)).hasMessageContaining("outside 1..3");
         assertThatThrownBy(() -> p.plan(0, 3)).hasMessageContaining("outside 1..3");
         assertThatThrownBy(() -> p.plan(1, 0)).hasMessageContaining("totalEpochs");
@@ -59,7 +59,7 @@ class LossEmaPolicyTest {
 
     @Test
     void refreshPassEveryRthEpochIsAskedForAndCounted() {
-        UcbPolicy p = new UcbPolicy(10, 0, 0.3, 1.0, 0.2, 2);
+        UcbPolicy p = new UcbPolicy(10, 0, PolicySpec.ucb(0.3, 1.0, 0.2, 2));
         assertThat(p.wantsRefreshPass(1)).isFalse();
         assertThat(p.wantsRefreshPass(2)).isFalse();
         assertThat(p.wantsRefreshPass(3)).isTrue();
@@ -67,7 +67,7 @@ class LossEmaPolicyTest {
         assertThat(p.wantsRefreshPass(5)).isTrue();
         assertThat(p.plan(2, 10).forwardOnly()).isZero();
         assertThat(p.plan(3, 10).forwardOnly()).isEqualTo(10);
-        UcbPolicy never = new UcbPolicy(10, 0, 0.3, 1.0);
+        UcbPolicy never = new UcbPolicy(10, 0, PolicySpec.ucb(0.3, 1.0));
         for (int e = 1; e <= 10; e++) {
             assertThat(never.wantsRefreshPass(e)).isFalse();
             assertThat(never.plan(e, 10).forwardOnly()).isZero();
@@ -76,7 +76,7 @@ class LossEmaPolicyTest {
 
     @Test
     void afterARefreshPassNothingIsUnseenAndTheChoiceFollowsTheScores() {
-        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(6, 3, 0.5, 0.0, 0.2, 1);
+        EpsilonGreedyPolicy p = new EpsilonGreedyPolicy(6, 3, PolicySpec.epsGreedy(0.5, 0.0, 0.2, 1));
         EpochPlan first = p.plan(1, 4); // all unseen: 3 at random
         assertThat(first.indices()).hasSize(3);
         assertThat(p.wantsRefreshPass(2)).isTrue();

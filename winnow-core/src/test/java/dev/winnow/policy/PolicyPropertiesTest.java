@@ -51,8 +51,8 @@ class PolicyPropertiesTest {
         int k = Math.max(1, (int) Math.floor(f * n));
         for (EpochPolicy p : List.of(
                 new UniformPolicy(n, seed, f),
-                new EpsilonGreedyPolicy(n, seed, f, eps),
-                new UcbPolicy(n, seed, f, eps * 3, 0.3, 2))) {
+                new EpsilonGreedyPolicy(n, seed, PolicySpec.epsGreedy(f, eps)),
+                new UcbPolicy(n, seed, PolicySpec.ucb(f, eps * 3, 0.3, 2)))) {
             for (EpochPlan plan : run(p, 5)) {
                 assertThat(plan.indices()).as(p.name()).hasSize(k).isSorted().doesNotHaveDuplicates();
                 assertThat(java.util.Arrays.stream(plan.indices()).boxed().toList()).allSatisfy(i -> assertThat(i).isBetween(0, n - 1));

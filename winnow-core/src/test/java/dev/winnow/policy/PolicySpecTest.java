@@ -148,7 +148,7 @@ class PolicySpecTest {
         assertThat(PolicySpec.parse(ucb.toString())).isEqualTo(ucb);
         PolicySpec at = ucb.atKeep(0.3);
         assertThat(at.usesKeep()).isFalse();
-        assertThat(at).isEqualTo(new PolicySpec.Ucb(0.3, 1.0, 0.2, 2)).hasToString("ucb:0.3,1.0,refresh=2");
+        assertThat(at).isEqualTo(PolicySpec.ucb(0.3, 1.0, 0.2, 2)).hasToString("ucb:0.3,1.0,refresh=2");
         assertThat(at.atKeep(0.5)).isSameAs(at);
         assertThat(PolicySpec.parse("uniform:keep").atKeep(0.25)).hasToString("uniform:0.25");
         assertThat(PolicySpec.parse("eps-greedy:keep").atKeep(0.5)).isEqualTo(PolicySpec.parse("eps-greedy:0.5,0.2"));
@@ -183,8 +183,8 @@ class PolicySpecTest {
         assertThat(DynamicPolicies.entry("infobatch").source()).contains("Qin et al. 2024");
         assertThat(DynamicPolicies.entry("ucb").source()).contains("Raju et al. 2021");
         // the parser fills in exactly these defaults
-        assertThat(PolicySpec.parse("ucb:0.3")).isEqualTo(new PolicySpec.Ucb(0.3, 1.0, 0.2, 0));
-        assertThat(PolicySpec.parse("eps-greedy:0.3")).isEqualTo(new PolicySpec.EpsGreedy(0.3, 0.2, 0.2, 0));
+        assertThat(PolicySpec.parse("ucb:0.3")).isEqualTo(PolicySpec.ucb(0.3, 1.0, 0.2, 0));
+        assertThat(PolicySpec.parse("eps-greedy:0.3")).isEqualTo(PolicySpec.epsGreedy(0.3, 0.2, 0.2, 0));
         assertThat(PolicySpec.parse("infobatch:0.3")).isEqualTo(new PolicySpec.InfoBatch(0.3, 0.875));
         assertThatThrownBy(() -> DynamicPolicies.entry("nope")).hasMessage("unknown policy 'nope'");
         assertThat(DynamicPolicies.FORMS).startsWith("valid forms: full | uniform:F | eps-greedy:F[,EPS][,alpha=A]")
@@ -204,8 +204,8 @@ class PolicySpecTest {
         PolicySpec s = switch (kind) {
             case 0 -> new PolicySpec.Full();
             case 1 -> new PolicySpec.Uniform(f);
-            case 2 -> new PolicySpec.EpsGreedy(f, second / 999.0, alphaPercent / 100.0, refresh);
-            case 3 -> new PolicySpec.Ucb(f, second / 10.0, alphaPercent / 100.0, refresh);
+            case 2 -> PolicySpec.epsGreedy(f, second / 999.0, alphaPercent / 100.0, refresh);
+            case 3 -> PolicySpec.ucb(f, second / 10.0, alphaPercent / 100.0, refresh);
             default -> new PolicySpec.InfoBatch(second / 1000.0, permille / 1000.0);
         };
         assertThat(PolicySpec.parse(s.toString())).as(s.toString()).isEqualTo(s);

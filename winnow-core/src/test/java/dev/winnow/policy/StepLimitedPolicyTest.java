@@ -74,7 +74,7 @@ class StepLimitedPolicyTest {
 
     @Test
     void itPassesTheRestThrough() {
-        UcbPolicy ucb = new UcbPolicy(10, 2, 0.5, 1.0, 0.2, 2);
+        UcbPolicy ucb = new UcbPolicy(10, 2, PolicySpec.ucb(0.5, 1.0, 0.2, 2));
         StepLimitedPolicy p = new StepLimitedPolicy(ucb, 2, 100, 0);
         assertThat(p.size()).isEqualTo(10);
         assertThat(p.wantsRefreshPass(3)).isTrue();

@@ -8,7 +8,7 @@ class UcbPolicyTest {
 
     /** Example 0: losses 1, 1 → mean 1, var 0. Example 1: 0, 1.2 → mean 0.6, var 0.36. Example 2: 0.2, 0.2. */
     private static UcbPolicy handCase(double c) {
-        UcbPolicy p = new UcbPolicy(3, 11, 0.34, c, 0.5, 0); // k = floor(0.34·3) = 1
+        UcbPolicy p = new UcbPolicy(3, 11, PolicySpec.ucb(0.34, c, 0.5, 0)); // k = floor(0.34·3) = 1
         p.observe(new int[] {0, 1, 2}, new float[] {1f, 0f, 0.2f});
         p.observe(new int[] {0, 1, 2}, new float[] {1f, 1.2f, 0.2f});
         return p;
@@ -38,7 +38,7 @@ class UcbPolicyTest {
 
     @Test
     void greedyByMeanOnLargerCase() {
-        UcbPolicy p = new UcbPolicy(6, 5, 0.5, 0.0);
+        UcbPolicy p = new UcbPolicy(6, 5, PolicySpec.ucb(0.5, 0.0));
         p.observe(new int[] {0, 1, 2, 3, 4, 5}, new float[] {0.4f, 2.5f, 0.9f, 3.1f, 0.2f, 1.7f});
         // k = 3: the three highest means 3.1 (3), 2.5 (1), 1.7 (5)
         assertThat(p.plan(1, 2).indices()).containsExactly(1, 3, 5);
@@ -47,7 +47,7 @@ class UcbPolicyTest {
 
     @Test
     void unseenExamplesComeFirst() {
-        UcbPolicy p = new UcbPolicy(10, 1, 0.3, 1.0); // k = 3
+        UcbPolicy p = new UcbPolicy(10, 1, PolicySpec.ucb(0.3, 1.0)); // k = 3
         p.observe(new int[] {0, 1, 2, 3, 4, 5}, new float[] {100, 100, 100, 100, 100, 100});
         int[] chosen = p.plan(2, 5).indices();
         assertThat(chosen).hasSize(3).isSorted().doesNotHaveDuplicates();
@@ -56,7 +56,7 @@ class UcbPolicyTest {
 
     @Test
     void unseenFirstThenTheBestObserved() {
-        UcbPolicy p = new UcbPolicy(10, 1, 0.4, 0.0); // k = 4
+        UcbPolicy p = new UcbPolicy(10, 1, PolicySpec.ucb(0.4, 0.0)); // k = 4
         p.observe(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new float[] {0, 1, 2, 3, 4, 5, 6, 7});
         // 8 and 9 unseen, then the two highest means: 7 and 6
         assertThat(p.plan(2, 5).indices()).containsExactly(6, 7, 8, 9);
@@ -64,7 +64,7 @@ class UcbPolicyTest {
 
     @Test
     void theLoopSeesEveryExampleWithinCeilNOverKEpochs() {
-        UcbPolicy p = new UcbPolicy(10, 2, 0.3, 1.0); // k = 3: 4 epochs cover 10
+        UcbPolicy p = new UcbPolicy(10, 2, PolicySpec.ucb(0.3, 1.0)); // k = 3: 4 epochs cover 10
         boolean[] trained = new boolean[10];
         for (int e = 1; e <= 4; e++) {
             int[] idx = p.plan(e, 10).indices();

@@ -145,7 +145,7 @@ class InfluenceScoreTest {
         for (int[] dc : new int[][] {{1, 2}, {2, 3}}) {
             float[] h = dc[0] == 1 ? H1 : H2;
             int[] y = dc[0] == 1 ? Y1 : Y2;
-            InfluenceScore.Fit f = InfluenceScore.fit(h, dc[0], y, dc[1], LAMBDA);
+            LogisticFit f = LogisticFit.fit(h, dc[0], y, dc[1], LAMBDA);
             // (a) the gradient of the damped objective vanishes, so ∇L(θ̂) = −λθ̂
             for (double g : gradient(f.theta, h, dc[0], y, dc[1], -1, 0)) {
                 assertThat(Math.abs(g)).isLessThan(1e-10);
@@ -182,19 +182,6 @@ class InfluenceScoreTest {
     }
 
     @Test
-    void choleskySolvesASmallSystem() {
-        // [[4,2],[2,3]] x = [2,1]  ->  x = [0.5, 0]; only the lower triangle is read
-        double[] a = {4, 99, 2, 3};
-        InfluenceScore.cholesky(a, 2);
-        double[] b = {2, 1};
-        InfluenceScore.solve(a, 2, b);
-        assertThat(b[0]).isCloseTo(0.5, within(1e-15));
-        assertThat(b[1]).isCloseTo(0.0, within(1e-15));
-        assertThatThrownBy(() -> InfluenceScore.cholesky(new double[] {1, 0, 2, 1}, 2))
-                .isInstanceOf(WinnowException.class).hasMessageContaining("positive definite");
-    }
-
-    @Test
     void manyExamplesSummedInPartsGiveTheOptimumAndTheHessian() {
         // 5000 examples: evaluate() splits them into parts; check ∇ = 0 and H v against differences of ∇
         int n = 5000;
@@ -208,7 +195,7 @@ class InfluenceScoreTest {
             h[i * d] = (float) (r.nextGaussian() + y[i]);
             h[i * d + 1] = (float) r.nextGaussian();
         }
-        InfluenceScore.Fit f = InfluenceScore.fit(h, d, y, c, LAMBDA);
+        LogisticFit f = LogisticFit.fit(h, d, y, c, LAMBDA);
         for (double g : gradient(f.theta, h, d, y, c, -1, 0)) {
             assertThat(Math.abs(g)).isLessThan(1e-10);
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -57,6 +58,11 @@ class SelectorPropertiesTest {
                     double room = s == Strategy.WINDOW ? 1 - o : s == Strategy.STRATIFIED ? 1 - d : 1;
                     return new SelectOptions(s, new Budget.Fraction(Math.max(0.001, k * room)), b, o, bn, d, a, sd);
                 });
+    }
+
+    /** {@code s} keeping {@code permille}/1000 of the examples, default parameters. */
+    private static SelectOptions keepPermille(Strategy s, int permille, long seed) {
+        return SelectOptions.of(s, new Budget.Fraction(permille / 1000.0), seed);
     }
 
     private static boolean fits(SelectOptions o, int n) {
@@ -143,8 +149,7 @@ class SelectorPropertiesTest {
                                                 @ForAll @IntRange(min = 1, max = 1000) int permille,
                                                 @ForAll boolean coarse, @ForAll long seed) {
         ScoreTable t = randomTable(seed, n, 1, coarse);
-        SelectOptions o = SelectOptions.of(Strategy.STRATIFIED, new Budget.Fraction(permille / 1000.0), seed)
-                .withBins(bins);
+        SelectOptions o = keepPermille(Strategy.STRATIFIED, permille, seed).withBins(bins);
         int k = o.resolve(n);
         KeepList s = Selector.select(t, o);
         assertThat(s.size()).isEqualTo(k);
@@ -180,12 +185,10 @@ class SelectorPropertiesTest {
         }
         int budget = r.nextInt(total + 1);
         int[] take = Selector.allocate(size, budget);
-        int sum = 0;
         for (int b = 0; b < bins; b++) {
             assertThat(take[b]).isBetween(0, size[b]);
-            sum += take[b];
         }
-        assertThat(sum).isEqualTo(budget);
+        assertThat(IntStream.of(take).sum()).isEqualTo(budget);
     }
 
     @Property(tries = 200)
@@ -194,7 +197,7 @@ class SelectorPropertiesTest {
                                  @ForAll @IntRange(min = 0, max = 99) int alphaPercent,
                                  @ForAll boolean balanced, @ForAll long seed) {
         ScoreTable t = randomTable(seed, n, 4, false);
-        SelectOptions o = SelectOptions.of(Strategy.CALIBRATED, new Budget.Fraction(permille / 1000.0), seed)
+        SelectOptions o = keepPermille(Strategy.CALIBRATED, permille, seed)
                 .withAlpha(alphaPercent / 100.0).withClassBalanced(balanced);
         KeepList s = Selector.select(t, o);
         if (balanced) {

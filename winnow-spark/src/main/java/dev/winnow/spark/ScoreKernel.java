@@ -1,6 +1,7 @@
 package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
+import dev.winnow.score.Direction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -36,26 +37,14 @@ final class ScoreKernel implements MapPartitionsFunction<Row, Row> {
         EXP_VARIANCE
     }
 
-    /** What is done to the mean over runs. */
-    enum Transform {
-        IDENTITY, NEGATE, ONE_MINUS;
-
-        float apply(float x) {
-            return switch (this) {
-                case IDENTITY -> x;
-                case NEGATE -> -x;
-                case ONE_MINUS -> 1f - x;
-            };
-        }
-    }
-
     private final Kind kind;
-    private final Transform transform;
+    private final Direction direction;
     private final String source;
 
-    ScoreKernel(Kind kind, Transform transform, String source) {
+    /** {@code direction}: how the mean over runs becomes the score, the core's own. */
+    ScoreKernel(Kind kind, Direction direction, String source) {
         this.kind = kind;
-        this.transform = transform;
+        this.direction = direction;
         this.source = source;
     }
 
@@ -100,7 +89,7 @@ final class ScoreKernel implements MapPartitionsFunction<Row, Row> {
                     pending = rows.hasNext() ? rows.next() : null;
                 }
                 ex.endRun();
-                return RowFactory.create(id, label, transform.apply(ex.mean()));
+                return RowFactory.create(id, label, direction.apply(ex.mean()));
             }
         };
     }

@@ -107,7 +107,10 @@ public final class SparkMain implements Runnable {
         }
     }
 
-    /** What score and select share: the input and its score, the session, {@code --force}, the closing line. */
+    /**
+     * What score and select share: the input and its score, the session, {@code --force}, and a run that
+     * checks the options, starts the session named after the command, writes, and closes with one line.
+     */
     abstract static class ScoringCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -125,6 +128,22 @@ public final class SparkMain implements Runnable {
         PrintWriter explain() {
             return session.explain ? spec.commandLine().getErr() : null;
         }
+
+        @Override
+        public final Integer call() {
+            long start = System.nanoTime();
+            checkOptions();
+            String done = write(session.session(spec.name()));
+            finished(spec, start, done);
+            return 0;
+        }
+
+        /** Checks the command's own options before Spark starts (usage errors); nothing by default. */
+        void checkOptions() {
+        }
+
+        /** Computes and writes the output; returns what the closing line says was done. */
+        abstract String write(SparkSession spark);
     }
 
     @Command(name = "score", mixinStandardHelpOptions = true,
@@ -135,12 +154,9 @@ public final class SparkMain implements Runnable {
         String out;
 
         @Override
-        public Integer call() {
-            long start = System.nanoTime();
-            SparkSession spark = session.session("score");
+        String write(SparkSession spark) {
             Outputs.writeScores(spark, input.scores(spark, explain()), out, overwrite.force());
-            finished(spec, start, String.format("score: wrote %s (%s)", out, input.score));
-            return 0;
+            return String.format("score: wrote %s (%s)", out, input.score);
         }
     }
 
@@ -154,11 +170,15 @@ public final class SparkMain implements Runnable {
                 description = "OUT.csv: one CSV id,weight sorted by id; else a Parquet folder")
         String out;
 
+        private SelectOptions options;
+
         @Override
-        public Integer call() {
-            long start = System.nanoTime();
-            SelectOptions options = selection.toOptions(spec.commandLine());
-            SparkSession spark = session.session("select");
+        void checkOptions() {
+            options = selection.toOptions(spec.commandLine());
+        }
+
+        @Override
+        String write(SparkSession spark) {
             Dataset<Row> scores = input.scores(spark, explain());
             Ranks ranks = new Ranks(explain());
             try {
@@ -168,8 +188,7 @@ public final class SparkMain implements Runnable {
             } finally {
                 ranks.release();
             }
-            finished(spec, start, String.format("select: wrote %s (%s, %s)", out, input.score, selection.strategy()));
-            return 0;
+            return String.format("select: wrote %s (%s, %s)", out, input.score, selection.strategy());
         }
 
         /**

@@ -1,6 +1,8 @@
 package dev.winnow.spark;
 
 import dev.winnow.WinnowException;
+import dev.winnow.score.AtEpochScore;
+import dev.winnow.score.Direction;
 import dev.winnow.score.ScoreSpec;
 import dev.winnow.score.Scores;
 import org.apache.spark.sql.Column;
@@ -10,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.Optional;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
@@ -41,7 +44,7 @@ public final class SparkScores {
     }
 
     /** What a score reads and how it reduces it. */
-    record Plan(String name, String signal, Column rows, ScoreKernel.Kind kind, ScoreKernel.Transform transform,
+    record Plan(String name, String signal, Column rows, ScoreKernel.Kind kind, Direction direction,
                 String noRows) {
     }
 
@@ -69,26 +72,21 @@ public final class SparkScores {
         Column checkpoint = col(DynamicsParquet.KIND).equalTo(lit(DynamicsParquet.CHECKPOINT));
         String noEpoch = "needs observations of epoch " + arg + ", but the data has none";
         String noPresentation = "needs presentation observations, but the data has none";
+        Optional<AtEpochScore.Kind> atEpoch = AtEpochScore.Kind.named(base);
+        if (atEpoch.isPresent()) {
+            AtEpochScore.Kind k = atEpoch.get();
+            return new Plan(name, k.signal(), epochE, ScoreKernel.Kind.AT_EPOCH, k.direction(), noEpoch);
+        }
         return switch (base) {
-            case "el2n" -> atEpoch(name, "el2n", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
-            case "grand" -> atEpoch(name, "grad_norm", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
-            case "loss" -> atEpoch(name, "loss", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
-            case "entropy" -> atEpoch(name, "entropy", epochE, ScoreKernel.Transform.IDENTITY, noEpoch);
-            case "least_confidence" -> atEpoch(name, "p_max", epochE, ScoreKernel.Transform.ONE_MINUS, noEpoch);
-            case "margin" -> atEpoch(name, "top2_margin", epochE, ScoreKernel.Transform.NEGATE, noEpoch);
             case "forgetting" -> new Plan(name, "correct", presentation, ScoreKernel.Kind.FORGETTING,
-                    ScoreKernel.Transform.IDENTITY, noPresentation);
+                    Direction.AS_IS, noPresentation);
             case "aum" -> new Plan(name, "logit_margin", presentation, ScoreKernel.Kind.MEAN,
-                    ScoreKernel.Transform.NEGATE, noPresentation);
+                    Direction.NEGATED, noPresentation);
             case "cat" -> new Plan(name, "loss", checkpoint.and(col(DynamicsParquet.EPOCH).leq(lit(arg))),
-                    ScoreKernel.Kind.EXP_VARIANCE, ScoreKernel.Transform.IDENTITY,
+                    ScoreKernel.Kind.EXP_VARIANCE, Direction.AS_IS,
                     "needs checkpoint observations of epochs ≤ " + arg + ", but the data has none");
             default -> throw new IllegalStateException(base);
         };
-    }
-
-    private static Plan atEpoch(String name, String signal, Column epochE, ScoreKernel.Transform t, String noRows) {
-        return new Plan(name, signal, epochE, ScoreKernel.Kind.AT_EPOCH, t, noRows);
     }
 
     /**
@@ -108,7 +106,7 @@ public final class SparkScores {
         if (rows.isEmpty()) {
             throw new WinnowException(dynamics.path() + ": score '" + p.name + "' " + p.noRows);
         }
-        ScoreKernel kernel = new ScoreKernel(p.kind, p.transform, dynamics.path());
+        ScoreKernel kernel = new ScoreKernel(p.kind, p.direction, dynamics.path());
         return rows.repartition(col(DynamicsParquet.ID))
                 .sortWithinPartitions(DynamicsParquet.ID, DynamicsParquet.RUN, DynamicsParquet.T)
                 .mapPartitions(kernel, Encoders.row(SCHEMA));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winnow.policy.EpochPlan;
 import dev.winnow.policy.EpochPolicy;
+import dev.winnow.policy.ForwardingPolicy;
 import dev.winnow.policy.FixedPolicy;
 import dev.winnow.policy.FullPolicy;
 import dev.winnow.policy.LossEmaPolicy;
@@ -29,43 +30,17 @@ class DynamicTrainingTest {
     }
 
     /** A policy that remembers the plan of its latest epoch. */
-    static class LastPlan implements EpochPolicy {
-        final EpochPolicy inner;
+    static class LastPlan extends ForwardingPolicy {
         EpochPlan last;
 
         LastPlan(EpochPolicy inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public int size() {
-            return inner.size();
-        }
-
-        @Override
-        public void onRunStart(int totalEpochs) {
-            inner.onRunStart(totalEpochs);
-        }
-
-        @Override
-        public boolean wantsRefreshPass(int epoch) {
-            return inner.wantsRefreshPass(epoch);
+            super(inner);
         }
 
         @Override
         public EpochPlan plan(int epoch, int totalEpochs) {
             last = inner.plan(epoch, totalEpochs);
             return last;
-        }
-
-        @Override
-        public void observe(int[] indices, float[] losses) {
-            inner.observe(indices, losses);
         }
     }
 

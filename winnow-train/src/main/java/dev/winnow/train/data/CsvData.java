@@ -5,11 +5,7 @@ import dev.winnow.io.DelimitedReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Tabular data: a CSV file with a header, one numeric feature per column, and a label column (named by
@@ -46,17 +42,7 @@ public final class CsvData {
         if (features.isEmpty()) {
             throw new WinnowException(train + ": no feature columns besides the label");
         }
-        boolean numeric = tr.rows().stream().allMatch(r -> isNumber(r[labelIdx]));
-        TreeSet<String> distinct = new TreeSet<>(numeric
-                ? Comparator.comparingDouble(Double::parseDouble) : Comparator.<String>naturalOrder());
-        for (String[] r : tr.rows()) {
-            distinct.add(r[labelIdx]);
-        }
-        List<String> classNames = new ArrayList<>(distinct);
-        Map<String, Integer> classOf = new HashMap<>();
-        for (int c = 0; c < classNames.size(); c++) {
-            classOf.put(classNames.get(c), c);
-        }
+        LabelClasses classes = LabelClasses.of(tr.rows().stream().map(r -> r[labelIdx]).toList());
         int d = features.size();
         float[] xTrain = parse(tr, features);
         double[] mean = new double[d];
@@ -82,28 +68,23 @@ public final class CsvData {
                 sd[j] = 1;
             }
         }
-        Examples trainEx = examples(tr, xTrain, mean, sd, d, labelIdx, idIdx, classOf);
+        Examples trainEx = examples(tr, xTrain, mean, sd, d, labelIdx, idIdx, classes);
         Examples testEx = te == null ? Datasets.empty(new long[] {d})
-                : examples(te, parse(te, features), mean, sd, d, labelIdx, idIdx, classOf);
+                : examples(te, parse(te, features), mean, sd, d, labelIdx, idIdx, classes);
         String desc = String.format("csv:%s%s (%d train, %d test, %d features standardised on train, label column '%s', %d classes)",
                 train, test == null ? "" : ",test=" + test, trainEx.size(), testEx.size(), d,
-                tr.header().get(labelIdx), classNames.size());
-        return new DataBundle("csv:" + train.getFileName(), desc, trainEx, testEx, classNames.size(), classNames, 0);
+                tr.header().get(labelIdx), classes.size());
+        return new DataBundle("csv:" + train.getFileName(), desc, trainEx, testEx, classes.size(), classes.names(), 0);
     }
 
     private static Examples examples(Table t, float[] x, double[] mean, double[] sd, int d, int labelIdx, int idIdx,
-                                     Map<String, Integer> classOf) {
+                                     LabelClasses classes) {
         int n = t.rows().size();
         long[] ids = new long[n];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             String[] r = t.rows().get(i);
-            Integer y = classOf.get(r[labelIdx]);
-            if (y == null) {
-                throw new WinnowException(t.file() + ":" + t.lines().get(i) + ": label '" + r[labelIdx]
-                        + "' does not occur in the training split");
-            }
-            labels[i] = y;
+            labels[i] = classes.classOf(r[labelIdx], t.file(), t.lines().get(i));
             if (idIdx < 0) {
                 ids[i] = i;
             } else {
@@ -143,15 +124,6 @@ public final class CsvData {
             }
         }
         return x;
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     private static int column(Table t, String name) {

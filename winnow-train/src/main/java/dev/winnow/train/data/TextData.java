@@ -5,11 +5,9 @@ import dev.winnow.io.DelimitedReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,48 +65,26 @@ public final class TextData {
         for (int i = 0; i < Math.min(words.size(), o.maxVocabulary()); i++) {
             vocab.put(words.get(i).getKey(), i + 2);
         }
-        boolean numeric = tr.labels().stream().allMatch(TextData::isNumber);
-        TreeSet<String> distinct = new TreeSet<>(numeric
-                ? Comparator.comparingDouble(Double::parseDouble) : Comparator.<String>naturalOrder());
-        distinct.addAll(tr.labels());
-        List<String> classNames = new ArrayList<>(distinct);
-        Map<String, Integer> classOf = new HashMap<>();
-        for (int c = 0; c < classNames.size(); c++) {
-            classOf.put(classNames.get(c), c);
-        }
-        Examples trainEx = examples(train, tr, vocab, classOf, o.maxLength());
+        LabelClasses classes = LabelClasses.of(tr.labels());
+        Examples trainEx = examples(train, tr, vocab, classes, o.maxLength());
         Examples testEx = te == null ? Examples.tokens(new long[0], new int[0], new int[0][])
-                : examples(test, te, vocab, classOf, o.maxLength());
+                : examples(test, te, vocab, classes, o.maxLength());
         String desc = String.format("text:%s%s (%d train, %d test, %d classes, vocabulary %d built on train with"
                         + " min-count %d, max-vocab %d; max-len %d)", train, test == null ? "" : ",test=" + test,
-                trainEx.size(), testEx.size(), classNames.size(), vocab.size() + 2, o.minCount(), o.maxVocabulary(), o.maxLength());
-        return new DataBundle("text:" + train.getFileName(), desc, trainEx, testEx, classNames.size(), classNames,
+                trainEx.size(), testEx.size(), classes.size(), vocab.size() + 2, o.minCount(), o.maxVocabulary(), o.maxLength());
+        return new DataBundle("text:" + train.getFileName(), desc, trainEx, testEx, classes.size(), classes.names(),
                 vocab.size() + 2);
     }
 
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static Examples examples(Path file, Rows rows, Map<String, Integer> vocab, Map<String, Integer> classOf,
+    private static Examples examples(Path file, Rows rows, Map<String, Integer> vocab, LabelClasses classes,
                                      int maxLength) {
         int n = rows.labels().size();
         long[] ids = new long[n];
         int[] labels = new int[n];
         int[][] tokens = new int[n][];
         for (int i = 0; i < n; i++) {
-            Integer y = classOf.get(rows.labels().get(i));
-            if (y == null) {
-                throw new WinnowException(file + ":" + rows.lines().get(i) + ": label '" + rows.labels().get(i)
-                        + "' does not occur in the training split");
-            }
             ids[i] = i;
-            labels[i] = y;
+            labels[i] = classes.classOf(rows.labels().get(i), file, rows.lines().get(i));
             List<String> t = rows.tokens().get(i);
             int len = Math.max(1, Math.min(t.size(), maxLength));
             int[] row = new int[len];

@@ -35,6 +35,11 @@ class DatasetParsingTest {
         }
     }
 
+    /** Writes {@code text} to the file {@code name} in {@code dir} and returns its path. */
+    static Path text(Path dir, String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
     /** Three 2×2 training images (pixels 0, 255, …) and two test images, some gzipped. */
     static Path idxFolder(Path dir) throws IOException {
         write(dir.resolve("train-images-idx3-ubyte.gz"), idx(new int[] {3, 2, 2},
@@ -87,10 +92,8 @@ class DatasetParsingTest {
 
     @Test
     void csvStandardisesOnTrainAndMapsLabels(@TempDir Path tmp) throws IOException {
-        Path tr = tmp.resolve("train.csv");
-        Path te = tmp.resolve("test.csv");
-        Files.writeString(tr, "a,\"b\",kind,id\n1,10,cat,70\n3,10,dog,71\n5,10,cat,72\n");
-        Files.writeString(te, "a,b,kind,id\n3,11,dog,5\n");
+        Path tr = text(tmp, "train.csv", "a,\"b\",kind,id\n1,10,cat,70\n3,10,dog,71\n5,10,cat,72\n");
+        Path te = text(tmp, "test.csv", "a,b,kind,id\n3,11,dog,5\n");
         DataBundle d = Datasets.load("csv:" + tr + ",test=" + te + ",label=kind,id=id");
         assertThat(d.classes()).isEqualTo(2);
         assertThat(d.classNames()).containsExactly("cat", "dog");
@@ -107,8 +110,7 @@ class DatasetParsingTest {
 
     @Test
     void csvDefaultsAndErrors(@TempDir Path tmp) throws IOException {
-        Path f = tmp.resolve("t.csv");
-        Files.writeString(f, "x,y\n1,10\n2,2\n3,10\n");
+        Path f = text(tmp, "t.csv", "x,y\n1,10\n2,2\n3,10\n");
         DataBundle d = Datasets.load("csv:" + f);
         assertThat(d.classNames()).containsExactly("2", "10"); // numeric order, last column
         assertThat(d.train().labels()).containsExactly(1, 0, 1);
@@ -125,18 +127,15 @@ class DatasetParsingTest {
         assertThatThrownBy(() -> Datasets.load("csv:" + f)).hasMessageContaining(":3: 1 fields, the header has 2");
         Files.writeString(f, "x,label\n1,a\n2,b\n");
         assertThatThrownBy(() -> Datasets.load("csv:" + f + ",label=z")).hasMessageContaining("no column 'z'");
-        Path te = tmp.resolve("te.csv");
-        Files.writeString(te, "x,label\n1,c\n");
+        Path te = text(tmp, "te.csv", "x,label\n1,c\n");
         assertThatThrownBy(() -> Datasets.load("csv:" + f + ",test=" + te))
                 .hasMessageContaining("label 'c' does not occur in the training split");
     }
 
     @Test
     void tsvTokenisesAndBuildsTheVocabularyOnTrain(@TempDir Path tmp) throws IOException {
-        Path tr = tmp.resolve("train.tsv");
-        Path te = tmp.resolve("dev.tsv");
-        Files.writeString(tr, "sentence\tlabel\nA good film , good !\t1\nbad film\t0\ngood\t1\n\t0\n");
-        Files.writeString(te, "sentence\tlabel\nan unseen good film\t1\n");
+        Path tr = text(tmp, "train.tsv", "sentence\tlabel\nA good film , good !\t1\nbad film\t0\ngood\t1\n\t0\n");
+        Path te = text(tmp, "dev.tsv", "sentence\tlabel\nan unseen good film\t1\n");
         assertThat(TextData.tokenize("It's a good, GOOD film!")).containsExactly("it's", "a", "good", ",", "good", "film", "!");
         DataBundle d = Datasets.load("text:" + tr + ",test=" + te + ",min-count=2");
         // counts: good 3, film 2 (a, ",", "!", bad: 1) → vocabulary good=2, film=3; 0 pad, 1 unknown
