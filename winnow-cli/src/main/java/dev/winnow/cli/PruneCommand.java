@@ -3,6 +3,7 @@ package dev.winnow.cli;
 import dev.winnow.WinnowException;
 import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.cli.base.SelectionOptions;
+import dev.winnow.cli.base.ToolVersion;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
@@ -102,7 +103,7 @@ final class PruneCommand extends SelectingCommand {
         long t2 = System.nanoTime();
         checkBudget(options, table);
         KeepList sel = Selector.select(table, options)
-                .withSources(List.of(KeepListProvenance.Input.of("scores", scoresCsv)), WinnowCli.Version.get());
+                .withSources(List.of(KeepListProvenance.Input.of("scores", scoresCsv)), ToolVersion.get());
         KeepListWriter.write(sel, keepCsv, force);
         long t3 = System.nanoTime();
         out().printf("kept %d of %d by %s:%s -> %s (proxy %.1f s, scoring %.1f s, selection %.2f s)%n",

@@ -3,6 +3,7 @@ package dev.winnow.cli;
 import dev.winnow.catalogue.Catalogue;
 import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.cli.base.SelectionOptions;
+import dev.winnow.cli.base.ToolVersion;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.score.MissingPolicy;
@@ -111,7 +112,7 @@ public final class SelectCommand extends SelectingCommand {
         long t0 = System.nanoTime();
         KeepList sel = Selector.select(table, options);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        KeepListWriter.write(sel.withSources(inputs, WinnowCli.Version.get()), output.out(), output.force());
+        KeepListWriter.write(sel.withSources(inputs, ToolVersion.get()), output.out(), output.force());
         out().printf("kept %d of %d (%s%s, seed %d) in %d ms -> %s%n", sel.size(), table.size(),
                 options.strategy().cliName(), options.classBalanced() ? ", class-balanced" : "", seed, ms, output.out());
         out().flush();
