@@ -86,19 +86,29 @@ final class Outputs {
 
     /** A small text file, whole or not at all (written under a hidden name, then renamed over the target). */
     private static void writeText(FileSystem fs, Path target, String text) throws IOException {
-        Path tmp = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+        Path tmp = temporary(target);
         try {
             try (FSDataOutputStream o = fs.create(tmp, true)) {
                 o.write(text.getBytes(StandardCharsets.UTF_8));
             }
-            if (fs.exists(target)) {
-                fs.delete(target, true);
-            }
-            if (!fs.rename(tmp, target)) {
-                throw new WinnowException(target + ": cannot move the finished output into place");
-            }
+            moveIntoPlace(fs, tmp, target);
         } finally {
             fs.delete(tmp, true);
+        }
+    }
+
+    /** A hidden name beside {@code target} for writing it before it appears. */
+    private static Path temporary(Path target) {
+        return new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+    }
+
+    /** Replaces {@code target} (if any) with the finished {@code tmp}. */
+    private static void moveIntoPlace(FileSystem fs, Path tmp, Path target) throws IOException {
+        if (fs.exists(target)) {
+            fs.delete(target, true);
+        }
+        if (!fs.rename(tmp, target)) {
+            throw new WinnowException(target + ": cannot move the finished output into place");
         }
     }
 
@@ -114,7 +124,7 @@ final class Outputs {
             if (fs.exists(target) && !force) {
                 throw new WinnowException(out + ": already exists (use --force to overwrite)");
             }
-            Path tmp = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+            Path tmp = temporary(target);
             String sha = null;
             try {
                 Dataset<Row> sorted = rows.sort("id");
@@ -129,12 +139,7 @@ final class Outputs {
                 } else {
                     sorted.write().parquet(tmp.toString());
                 }
-                if (fs.exists(target)) {
-                    fs.delete(target, true);
-                }
-                if (!fs.rename(tmp, target)) {
-                    throw new WinnowException(out + ": cannot move the finished output into place");
-                }
+                moveIntoPlace(fs, tmp, target);
             } finally {
                 fs.delete(tmp, true);
             }

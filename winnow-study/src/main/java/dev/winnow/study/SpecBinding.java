@@ -139,33 +139,39 @@ final class SpecBinding {
         return out;
     }
 
-    /** A list of numbers, written as a list or as comma-separated text. */
-    static final class Numbers extends JsonDeserializer<List<Double>> {
+    /** A list setting, written as a list or as comma-separated text; each element read by {@link #element}. */
+    abstract static class ListOf<T> extends JsonDeserializer<List<T>> {
         @Override
-        public List<Double> deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+        public List<T> deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
             String key = keyOf(p);
-            List<Double> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             for (JsonNode n : elements(p.readValueAsTree())) {
-                out.add(number(key, n));
+                out.add(element(key, n));
             }
             return out;
         }
+
+        /** One element of setting {@code key}; a bad one fails naming the key. */
+        abstract T element(String key, JsonNode n);
     }
 
-    /** A list of whole numbers, written as a list or as comma-separated text. */
-    static final class WholeNumbers extends JsonDeserializer<List<Long>> {
+    /** A list of numbers. */
+    static final class Numbers extends ListOf<Double> {
         @Override
-        public List<Long> deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            String key = keyOf(p);
-            List<Long> out = new ArrayList<>();
-            for (JsonNode n : elements(p.readValueAsTree())) {
-                double d = number(key, n);
-                if (d != Math.rint(d) || Math.abs(d) > 1e15) {
-                    throw new IllegalArgumentException(key + ": '" + n.asText() + "' is not a whole number");
-                }
-                out.add((long) d);
+        Double element(String key, JsonNode n) {
+            return number(key, n);
+        }
+    }
+
+    /** A list of whole numbers. */
+    static final class WholeNumbers extends ListOf<Long> {
+        @Override
+        Long element(String key, JsonNode n) {
+            double d = number(key, n);
+            if (d != Math.rint(d) || Math.abs(d) > 1e15) {
+                throw new IllegalArgumentException(key + ": '" + n.asText() + "' is not a whole number");
             }
-            return out;
+            return (long) d;
         }
     }
 

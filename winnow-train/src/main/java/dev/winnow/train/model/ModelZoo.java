@@ -13,7 +13,6 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -101,7 +100,7 @@ public final class ModelZoo {
                 List<Block> branches = new ArrayList<>();
                 for (int k : new int[] {3, 4, 5}) {
                     branches.add(new SequentialBlock()
-                            .add(Conv1d.builder().setKernelShape(new Shape(k)).setFilters(100).build())
+                            .add(new WindowConv(spec.embedding(), k, 100))
                             .add(Activation.reluBlock())
                             .add(new LambdaBlock(l -> new NDList(l.singletonOrThrow().max(new int[] {2})))));
                 }
