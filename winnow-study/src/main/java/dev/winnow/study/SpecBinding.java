@@ -159,14 +159,31 @@ final class SpecBinding {
             String key = keyOf(p);
             List<Long> out = new ArrayList<>();
             for (JsonNode n : elements(p.readValueAsTree())) {
-                double d = number(key, n);
-                if (d != Math.rint(d) || Math.abs(d) > 1e15) {
-                    throw new IllegalArgumentException(key + ": '" + n.asText() + "' is not a whole number");
-                }
-                out.add((long) d);
+                out.add(whole(key, n, 1e15));
             }
             return out;
         }
+    }
+
+    /** Sizes (hidden widths): whole numbers that fit an int, written as a list or as {@code "256,128"}. */
+    static final class Sizes extends JsonDeserializer<List<Integer>> {
+        @Override
+        public List<Integer> deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            String key = keyOf(p);
+            List<Integer> out = new ArrayList<>();
+            for (JsonNode n : elements(p.readValueAsTree())) {
+                out.add((int) whole(key, n, Integer.MAX_VALUE));
+            }
+            return out;
+        }
+    }
+
+    private static long whole(String key, JsonNode n, double max) {
+        double d = number(key, n);
+        if (d != Math.rint(d) || Math.abs(d) > max) {
+            throw new IllegalArgumentException(key + ": '" + n.asText() + "' is not a whole number");
+        }
+        return (long) d;
     }
 
     /** Methods, written as a list or as comma-separated text (a dynamic policy's own commas stay with it). */
