@@ -20,8 +20,9 @@ import java.util.Locale;
 
 /**
  * Runs a study into a {@link StudyFolder}: per seed, label noise (if any), proxy dynamics once, each score
- * once ({@link SeedArtifacts}), the full baseline, then every (method, kept fraction); one line per finished
- * run in {@code results.jsonl} ({@link RunRecords}). Scores, selection and the policy each run trains with are
+ * once ({@link SeedArtifacts}), the full baseline, every (method, kept fraction), then {@code full:shorter} at
+ * each kept fraction the methods use ({@link PlannedRun}); one line per finished run, with its learning curve,
+ * in {@code results.jsonl} ({@link RunRecords}). Scores, selection and the policy each run trains with are
  * the core's; the {@link StudyEngine} trains and evaluates.
  *
  * <p>What each run trains with: full data → {@link FullPolicy}; {@code full:shorter} at kept fraction f → all the

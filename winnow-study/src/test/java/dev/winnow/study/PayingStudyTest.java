@@ -103,6 +103,29 @@ class PayingStudyTest {
     }
 
     @Test
+    void resumingAFolderFromBeforeFullShorterAddsItsRunsAndNothingElse(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("s");
+        StudySpec s = spec("random,el2n@1:hard", "0.3,0.6", 3);
+        List<RunRecord> first = run(new SoftmaxWorld(200, 3, 2), s, dir);
+        // a folder written before full:shorter: its lines without them
+        Path results = dir.resolve("results.jsonl");
+        List<String> older = Files.readAllLines(results).stream().filter(l -> !l.contains("\"full:shorter\"")).toList();
+        assertThat(older).hasSize(5);
+        Files.write(results, older);
+        SoftmaxWorld w = new SoftmaxWorld(200, 3, 2);
+        StudyRunner.Summary sum = new StudyRunner(w.engine(), new PrintWriter(new StringWriter()), "test")
+                .run(null, dir, StudyFolder.Mode.RESUME);
+        assertThat(sum.runsDone()).isEqualTo(2);
+        assertThat(sum.runsSkipped()).isEqualTo(5);
+        assertThat(w.trainings.get()).isEqualTo(2);
+        assertThat(w.proxies.get()).as("the proxy and its scores are read back").isZero();
+        List<RunRecord> again = ResultsLog.open(results).runs();
+        assertThat(again).extracting(l -> l.method() + "@" + l.keep()).endsWith("full:shorter@0.3", "full:shorter@0.6");
+        // the same seed trains the same full:shorter
+        assertThat(find(again, "full:shorter", 0.6, 0).testAccuracy()).isEqualTo(find(first, "full:shorter", 0.6, 0).testAccuracy());
+    }
+
+    @Test
     void underTheStepsBudgetFullShorterStillTakesItsShareOfFullsSteps(@TempDir Path tmp) {
         StudySpec s = spec("random", "0.25", 4, "budget", "steps");
         List<RunRecord> lines = run(new SoftmaxWorld(256, 4, 3), s, tmp.resolve("s"));
