@@ -137,7 +137,7 @@ final class SeedArtifacts {
     }
 
     /**
-     * What the proxy trains on every epoch under {@code proxy-limit} F < 1: the core's random selection of F of the
+     * What the proxy trains on every epoch under {@code proxy-limit} F below 1: the core's random selection of F of the
      * examples under the seed (the ⌊F·N⌋ smallest random keys, as {@code random} keeps them); {@code null} when it
      * trains on every example.
      */
