@@ -16,15 +16,16 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code winnow demo}: a small complete study on Fashion-MNIST that fits well within ten minutes on two
- * cores (measured: about two minutes): an MLP, five pruning methods at four kept fractions against full data, two seeds, every cost
- * counted, and the report.
+ * cores (measured: about two minutes on a shared machine): an MLP, five pruning methods at four kept fractions
+ * against full data and {@code full:shorter}, two seeds, every cost counted, the report, and whether pruning paid.
  */
 @Command(name = "demo",
         header = "The demo study on Fashion-MNIST (about two minutes), ending in report.html.", mixinStandardHelpOptions = true,
         description = {
             "A two-minute pruning study on Fashion-MNIST: an MLP trained on 30,000 images; random, el2n-hard, "
-                + "forgetting-hard, aum-stratified and el2n-calibrated at 10/30/50/70%% kept, and full data; "
-                + "2 seeds. Prints a results table and the path of report.html.",
+                + "forgetting-hard, aum-stratified and el2n-calibrated at 10/30/50/70%% kept, full data, and "
+                + "full:shorter (all the data for as many optimizer steps) at each kept fraction; 2 seeds. Prints "
+                + "a results table, the path of report.html and, last, whether pruning paid.",
         })
 public final class DemoCommand implements Callable<Integer> {
     /** Where Debian's dataset-fashion-mnist package puts the IDX files. */

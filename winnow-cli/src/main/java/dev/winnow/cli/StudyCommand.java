@@ -3,6 +3,7 @@ package dev.winnow.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.cli.base.OutputOptions;
+import dev.winnow.cli.base.ToolVersion;
 import dev.winnow.study.Report;
 import dev.winnow.study.StudyEngine;
 import dev.winnow.study.StudyFolder;
@@ -11,6 +12,7 @@ import dev.winnow.study.StudyRunner;
 import dev.winnow.study.StudySpec;
 import dev.winnow.study.StudyTable;
 import dev.winnow.study.TrainingBudget;
+import dev.winnow.study.report.Verdicts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +27,14 @@ import java.util.concurrent.Callable;
         header = "Accuracy against kept fraction and total cost, per method and seed.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Run a pruning study: per seed, proxy dynamics once and each score once; then for each method "
-                + "and kept fraction, select, train the target on the keep-list and evaluate. The full-data "
-                + "baseline is always included. Writes results.jsonl (one line per run) and report.html into --out.",
+                + "and kept fraction, select, train the target on the keep-list and evaluate. Two baselines are "
+                + "always included: full data, and full:shorter (all the data for the optimizer steps of each kept "
+                + "fraction). Writes results.jsonl (one line per run, with its learning curve) and report.html "
+                + "into --out, and ends by saying whether pruning paid.",
+            "",
+            "The proxy may be cheaper than the target: another model (--proxy-model, --proxy-hidden), fewer "
+                + "epochs, a seeded share of the data (--proxy-limit); its whole cost is charged to every method "
+                + "that uses its scores.",
             "",
             "Settings come from --spec (JSON or YAML, keys named like the flags) and the flags, which win.",
             "",
@@ -53,7 +61,7 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "use the first N training examples (default: all)")
     Integer limit;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "target and proxy model (default: mlp)")
+    @Option(names = "--model", paramLabel = "NAME", description = "target model, and proxy model unless --proxy-model (default: mlp)")
     String model;
 
     @Option(names = "--epochs", paramLabel = "E", description = "target training epochs (default: 5)")
@@ -68,8 +76,23 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--optimizer", paramLabel = "adam|sgd", description = "adam or sgd (default: adam)")
     String optimizer;
 
+    @Option(names = "--eval-every", paramLabel = "K",
+            description = "evaluate each target after every K-th epoch and the last: its learning curve (default: 1; 0 = the last only)")
+    Integer evalEvery;
+
+    @Option(names = "--proxy-model", paramLabel = "NAME", description = "the proxy's model (default: the target's --model)")
+    String proxyModel;
+
+    @Option(names = "--proxy-hidden", paramLabel = "SIZES", split = ",",
+            description = "the proxy's hidden sizes, e.g. 64 or 256,128 (mlp, textbag; default: the model's)")
+    List<Integer> proxyHidden;
+
     @Option(names = "--proxy-epochs", paramLabel = "E", description = "epochs of each proxy run (default: 3)")
     Integer proxyEpochs;
+
+    @Option(names = "--proxy-limit", paramLabel = "F",
+            description = "train the proxy on a seeded fraction F in (0, 1] of the examples, then observe every one (default: 1)")
+    Double proxyLimit;
 
     @Option(names = "--proxy-runs", paramLabel = "R", description = "proxy runs per seed; scores average over them (default: 1)")
     Integer proxyRuns;
@@ -106,7 +129,11 @@ public final class StudyCommand implements Callable<Integer> {
         put(f, "batch-size", batchSize);
         put(f, "lr", lr);
         put(f, "optimizer", optimizer);
+        put(f, "eval-every", evalEvery);
+        put(f, "proxy-model", proxyModel);
+        put(f, "proxy-hidden", proxyHidden);
         put(f, "proxy-epochs", proxyEpochs);
+        put(f, "proxy-limit", proxyLimit);
         put(f, "proxy-runs", proxyRuns);
         put(f, "methods", methods);
         put(f, "keep", keep);
@@ -155,13 +182,19 @@ public final class StudyCommand implements Callable<Integer> {
         return run(parent.studyEngine(), spec, out, mode, cmd.commandLine().getOut(), cmd.commandLine().getErr());
     }
 
-    /** Runs the study on {@code engine}, writes the report, prints the table and the report's path; shared with {@code demo}. */
+    /**
+     * Runs the study on {@code engine}, writes the report, prints the table, the report's path and, last, whether
+     * pruning paid ({@link Verdicts#summaryLines}); shared with {@code demo}.
+     */
     static int run(StudyEngine engine, StudySpec spec, Path out, StudyFolder.Mode mode, PrintWriter stdout,
                    PrintWriter stderr) {
-        new StudyRunner(engine, stderr, WinnowCli.Version.get()).run(spec, out, mode);
+        new StudyRunner(engine, stderr, ToolVersion.get()).run(spec, out, mode);
         Path page = Report.write(out);
-        stdout.println(StudyTable.format(StudyResults.read(out)));
+        StudyResults results = StudyResults.read(out);
+        stdout.println(StudyTable.format(results));
         stdout.println("report: " + page.toAbsolutePath());
+        stdout.println();
+        Verdicts.summaryLines(results).forEach(stdout::println);
         stdout.flush();
         return 0;
     }

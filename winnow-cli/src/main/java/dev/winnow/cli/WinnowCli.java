@@ -74,14 +74,4 @@ public final class WinnowCli implements Runnable {
     public static void main(String[] args) {
         System.exit(CommandLines.executeOnConsole(new WinnowCli(new DjlStudyEngine()), args));
     }
-
-    /** The version from the build: the one {@link ToolVersion} both programs print and record. */
-    static final class Version {
-        private Version() {
-        }
-
-        static String get() {
-            return ToolVersion.get();
-        }
-    }
 }

@@ -16,15 +16,18 @@ import java.util.Objects;
  * ({@link ScoreSpec}, {@link StrategySpec}, {@link PolicySpec}), so that the runner receives values, not
  * strings. Written {@code random}, {@code SCORE:STRATEGY[:params][:balanced]} ({@code el2n@2:hard},
  * {@code aum:stratified}, {@code el2n@2:calibrated:0.5}, {@code forgetting:window:0.05}) or
- * {@code dynamic:POLICY} ({@code dynamic:uniform:keep}, {@code dynamic:infobatch:0.5}); {@link Full} is the
- * baseline every study runs and is not written.
+ * {@code dynamic:POLICY} ({@code dynamic:uniform:keep}, {@code dynamic:infobatch:0.5}); {@link Full} and
+ * {@link Shorter} are the baselines every study runs and are not written.
  *
  * <p>A method's {@link #name()} is the text as written, lower case and stripped: the name in
  * {@code results.jsonl}, {@code study.json} (Jackson writes a method as its name) and the report.
  */
-public sealed interface Method permits Method.Full, Method.Random, Method.Static, Method.Dynamic {
+public sealed interface Method permits Method.Full, Method.Shorter, Method.Random, Method.Static, Method.Dynamic {
     /** The name of the implicit full-data baseline in results. */
     String FULL = "full";
+
+    /** The name of the implicit baseline that trains on all the data for fewer steps ({@link Shorter}). */
+    String SHORTER = "full:shorter";
 
     /** The name of uniform random selection. */
     String RANDOM = "random";
@@ -56,6 +59,19 @@ public sealed interface Method permits Method.Full, Method.Random, Method.Static
         @Override
         public List<Double> keeps(List<Double> studyKeeps) {
             return List.of(1.0);
+        }
+    }
+
+    /**
+     * Training on every example for as many optimizer steps as a pruned run at kept fraction {@code keep} takes,
+     * ⌈keep · steps of full training⌉, with the same schedule shape (it ends inside an epoch; DESIGN "Cost
+     * accounting"): the honest alternative a user has for free. Each study runs it for every seed at each kept
+     * fraction its methods use ({@link StudySpec#shorterKeeps()}).
+     */
+    record Shorter() implements Method {
+        @Override
+        public String name() {
+            return SHORTER;
         }
     }
 
@@ -143,6 +159,10 @@ public sealed interface Method permits Method.Full, Method.Random, Method.Static
         }
         if (t.equals(FULL)) {
             throw new IllegalArgumentException("'full' is the implicit baseline of every study; leave it out of --methods");
+        }
+        if (t.equals(SHORTER)) {
+            throw new IllegalArgumentException("'" + SHORTER + "' runs in every study at each kept fraction its methods "
+                    + "use; leave it out of --methods");
         }
         if (t.equals(RANDOM)) {
             return new Random();

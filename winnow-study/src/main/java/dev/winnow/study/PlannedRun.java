@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One run a study makes for each seed: a method at a kept fraction. The order is the order of the results:
- * the {@link Method.Full full} baseline first, then each method of the spec at each of its kept fractions.
+ * the {@link Method.Full full} baseline first, then each method of the spec at each of its kept fractions, then
+ * {@link Method.Shorter full:shorter} at each kept fraction the methods use.
  */
 record PlannedRun(Method method, double keep) {
     /** The runs of one seed, in order. */
@@ -16,6 +17,9 @@ record PlannedRun(Method method, double keep) {
             for (double keep : m.keeps(spec.keep())) {
                 runs.add(new PlannedRun(m, keep));
             }
+        }
+        for (double keep : spec.shorterKeeps()) {
+            runs.add(new PlannedRun(new Method.Shorter(), keep));
         }
         return runs;
     }

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The {@link RunRecord} of a finished run of one seed, with every cost charged as if the method ran alone:
  * a score-based method pays the seed's whole proxy and the computation of its score, although the study
- * computes them once and shares them; random selection, dynamic policies and full training pay no proxy.
+ * computes them once and shares them; random selection, dynamic policies and full training pay no proxy. The
+ * line carries the run's learning curve with those costs included from its first point.
  */
 final class RunRecords {
     /** The record, and the target's training plus evaluation seconds (for the progress line). */
@@ -54,7 +55,8 @@ final class RunRecords {
         float[] weights = kept.lossWeights(); // null when unweighted
         RunRecord.Provenance prov = new RunRecord.Provenance(spec.data(), spec.limit(), spec.model(), spec.optimizer(),
                 spec.lr(), spec.batchSize(), spec.budget().toString(), maxSteps, spec.proxyEpochs(), spec.proxyRuns(),
-                spec.labelNoise(), seed.flipped(), parameters(m), m instanceof Method.Full ? null : classBalanced(m),
+                spec.proxyModel(), spec.proxyHidden(), spec.proxyLimit(), spec.evalEvery(),
+                spec.labelNoise(), seed.flipped(), parameters(m), allData(m) ? null : classBalanced(m),
                 m instanceof Method.Dynamic d ? d.policy().atKeep(run.keep()).toString() : null,
                 keepListHash(kept.ids(), weights), weights != null && !allOnes(weights), toolVersion,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), Instant.now().toString());
@@ -65,7 +67,17 @@ final class RunRecords {
                 RunRecord.CpuSeconds.of(proxy.cpuSeconds(), score == null ? 0 : score.cpuSeconds(), selection.cpu(),
                         target.cpu()),
                 counts.forward(), counts.backward(), counts, epochs, out.steps(), prov);
-        return new Result(r, trainingSeconds + out.evaluationSeconds());
+        // the curve starts where the target's training starts: after the proxy, the scoring, the selection and
+        // the setup the trainer did not time; so its last point is the run's total less its evaluation
+        double before = r.seconds().proxy() + r.seconds().scoring() + r.seconds().selection()
+                + (trainingSeconds - out.trainingSeconds());
+        List<RunRecord.CurvePoint> curve = out.curve().stream().map(p -> p.after(before, proxy.backward())).toList();
+        return new Result(r.withCurve(curve), trainingSeconds + out.evaluationSeconds());
+    }
+
+    /** Whether the run trains on all the data without a policy of its own: full training and {@code full:shorter}. */
+    private static boolean allData(Method m) {
+        return m instanceof Method.Full || m instanceof Method.Shorter;
     }
 
     /** The score a run's line names: the score spec, {@code random}, {@code dynamic}, or none for full training. */
@@ -73,7 +85,7 @@ final class RunRecords {
         if (m instanceof Method.Static s) {
             return s.score().toString();
         }
-        return m instanceof Method.Full ? null : m instanceof Method.Dynamic ? "dynamic" : Method.RANDOM;
+        return allData(m) ? null : m instanceof Method.Dynamic ? "dynamic" : Method.RANDOM;
     }
 
     /** The strategy a run's line names: the strategy, {@code random}, {@code dynamic}, or none for full training. */
@@ -81,7 +93,7 @@ final class RunRecords {
         if (m instanceof Method.Static s) {
             return s.strategy().strategy().cliName();
         }
-        return m instanceof Method.Full ? null : m instanceof Method.Dynamic ? "dynamic" : Method.RANDOM;
+        return allData(m) ? null : m instanceof Method.Dynamic ? "dynamic" : Method.RANDOM;
     }
 
     private static List<Double> parameters(Method m) {

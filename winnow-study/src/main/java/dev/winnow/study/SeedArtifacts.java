@@ -4,8 +4,16 @@ import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.AtomicFiles;
 import dev.winnow.io.ScoreTable;
+import dev.winnow.policy.EpochPolicy;
+import dev.winnow.policy.FixedPolicy;
+import dev.winnow.policy.FullPolicy;
 import dev.winnow.score.ScoreOptions;
 import dev.winnow.score.ScoreSpec;
+import dev.winnow.select.Budget;
+import dev.winnow.select.KeepList;
+import dev.winnow.select.Selector;
+import dev.winnow.select.Strategy;
+import dev.winnow.select.StrategySpec;
 import dev.winnow.study.results.ProxyCost;
 import dev.winnow.study.results.ScoreCost;
 
@@ -111,10 +119,13 @@ final class SeedArtifacts {
         AtomicFiles.deleteQuietly(store);
         StudyFolder.removeTemporaries(store);
         AtomicFiles.deleteQuietly(folder.scores(seed));
-        progress.say(String.format(Locale.ROOT, "winnow study: seed %d: training %d proxy run(s) for %d epoch(s) to record dynamics",
-                seed, spec.proxyRuns(), spec.proxyEpochs()));
         PhaseTimer timer = PhaseTimer.start();
-        StudyEngine.Cost c = session.recordProxy(trainLabels, seed, store);
+        KeepList subset = proxySubset();
+        progress.say(String.format(Locale.ROOT, "winnow study: seed %d: training %d proxy run(s) of %s for %d epoch(s)%s to record dynamics",
+                seed, spec.proxyRuns(), spec.proxyModel() + (spec.proxyHidden().isEmpty() ? "" : " " + spec.proxyHidden()),
+                spec.proxyEpochs(), subset == null ? "" : " on " + subset.size() + " of " + data.size() + " examples"));
+        EpochPolicy policy = subset == null ? new FullPolicy(data.size()) : FixedPolicy.of(subset, data.ids());
+        StudyEngine.Cost c = session.recordProxy(new StudyEngine.ProxyRun(trainLabels, policy, seed, store));
         PhaseTimer.Lap lap = timer.stop();
         if (!Files.isDirectory(store)) {
             throw new WinnowException("the proxy recorder wrote no dynamics store at " + store);
@@ -123,6 +134,20 @@ final class SeedArtifacts {
         proxy = new ProxyCost(Math.max(lap.wall(), c.seconds()), lap.cpu(), c.forward(), c.backward(), seed);
         proxy.write(costFile);
         progress.proxyDone();
+    }
+
+    /**
+     * What the proxy trains on every epoch under {@code proxy-limit} F below 1: the core's random selection of F of the
+     * examples under the seed (the ⌊F·N⌋ smallest random keys, as {@code random} keeps them); {@code null} when it
+     * trains on every example.
+     */
+    KeepList proxySubset() {
+        if (spec.proxyLimit() >= 1) {
+            return null;
+        }
+        ScoreTable table = new ScoreTable(data.ids(), trainLabels, new float[data.size()]);
+        return Selector.select(table, StrategySpec.of(Strategy.RANDOM)
+                .options(new Budget.Fraction(spec.proxyLimit()), false, seed));
     }
 
     /**

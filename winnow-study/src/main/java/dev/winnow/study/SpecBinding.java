@@ -167,12 +167,24 @@ final class SpecBinding {
     static final class WholeNumbers extends ListOf<Long> {
         @Override
         Long element(String key, JsonNode n) {
-            double d = number(key, n);
-            if (d != Math.rint(d) || Math.abs(d) > 1e15) {
-                throw new IllegalArgumentException(key + ": '" + n.asText() + "' is not a whole number");
-            }
-            return (long) d;
+            return whole(key, n, 1e15);
         }
+    }
+
+    /** Sizes (hidden widths): whole numbers that fit an int, written as a list or as {@code "256,128"}. */
+    static final class Sizes extends ListOf<Integer> {
+        @Override
+        Integer element(String key, JsonNode n) {
+            return (int) whole(key, n, Integer.MAX_VALUE);
+        }
+    }
+
+    private static long whole(String key, JsonNode n, double max) {
+        double d = number(key, n);
+        if (d != Math.rint(d) || Math.abs(d) > max) {
+            throw new IllegalArgumentException(key + ": '" + n.asText() + "' is not a whole number");
+        }
+        return (long) d;
     }
 
     /** Methods, written as a list or as comma-separated text (a dynamic policy's own commas stay with it). */

@@ -1,8 +1,10 @@
 package dev.winnow.study;
 
 import dev.winnow.policy.EpochPolicy;
+import dev.winnow.study.results.RunRecord.CurvePoint;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +15,16 @@ import java.util.Objects;
  * small arithmetic one. The study module therefore compiles against the core alone.
  */
 public interface StudyEngine {
+    /**
+     * Checks what only the engine knows, before the study writes anything: that it has the spec's target and
+     * proxy models ({@code model}, {@code proxy-model}, {@code proxy-hidden}) and that they can read its data (no
+     * text model on images). Loads no data. The default accepts every spec.
+     *
+     * @throws IllegalArgumentException one line that names the setting
+     */
+    default void check(StudySpec spec) {
+    }
+
     /**
      * Opens a session for {@code spec}: loads its training set (honouring {@code limit}) once, with the test
      * split the targets are evaluated on, and prepares whatever the engine needs.
@@ -27,13 +39,18 @@ public interface StudyEngine {
         StudyData data();
 
         /**
-         * Trains {@code proxyRuns} proxy models of the spec for {@code proxyEpochs} epochs on every example
-         * with {@code trainLabels}, and writes their dynamics store to {@code storeDir} (which does not exist
-         * yet). Returns what it cost.
+         * Trains the spec's {@code proxyRuns} proxy models ({@code proxy-model} with {@code proxy-hidden}) for
+         * {@code proxyEpochs} epochs of {@code run}'s policy, and writes their dynamics store to {@code run.store()}
+         * (which does not exist yet): each epoch the presentations it trained on and a checkpoint pass over
+         * <em>every</em> training example, so that scores read at an epoch have a value for examples the proxy
+         * did not train on. Returns what it cost, the checkpoint passes included.
          */
-        Cost recordProxy(int[] trainLabels, long seed, Path storeDir);
+        Cost recordProxy(ProxyRun run);
 
-        /** Trains the spec's target model as {@code run} says and evaluates it on the test split. */
+        /**
+         * Trains the spec's target model as {@code run} says and evaluates it on the test split after the epochs
+         * {@link StudySpec#evaluatesAfter} names (always after the last).
+         */
         TrainOutcome train(TargetRun run);
 
         /** Releases what the session holds; the default holds nothing. */
@@ -44,6 +61,19 @@ public interface StudyEngine {
 
     /** Seconds and example counts of one piece of work. */
     record Cost(double seconds, long forward, long backward) {
+    }
+
+    /**
+     * The proxy of one seed: with {@code trainLabels} (index order; noisy where the study adds noise), each run
+     * training on {@code policy}'s plans (every example, or the seeded {@code proxy-limit} share: a seedless
+     * policy that may drive every run), seeded by {@code seed}, its store written to {@code store}.
+     */
+    record ProxyRun(int[] trainLabels, EpochPolicy policy, long seed, Path store) {
+        public ProxyRun {
+            Objects.requireNonNull(trainLabels, "trainLabels");
+            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(store, "store");
+        }
     }
 
     /**
@@ -62,11 +92,16 @@ public interface StudyEngine {
     }
 
     /**
-     * What a target training returned: test accuracy, wall seconds of training and of evaluation, the
-     * examples that went forward (refresh passes of a dynamic policy included) and backward in training,
-     * forward in evaluation, and the optimizer steps taken.
+     * What a target training returned: test accuracy after the last epoch, wall seconds of training and of
+     * evaluation (every evaluation of the curve), the examples that went forward (refresh passes of a dynamic
+     * policy included) and backward in training, forward in evaluation, the optimizer steps taken, and the
+     * learning curve: one point per evaluated epoch with the target's own cumulative training seconds (setup
+     * included, evaluation not) and examples backpropagated; its last point is the final evaluation.
      */
     record TrainOutcome(double testAccuracy, double trainingSeconds, double evaluationSeconds,
-                        long trainForward, long trainBackward, long evalForward, long steps) {
+                        long trainForward, long trainBackward, long evalForward, long steps, List<CurvePoint> curve) {
+        public TrainOutcome {
+            curve = List.copyOf(curve);
+        }
     }
 }

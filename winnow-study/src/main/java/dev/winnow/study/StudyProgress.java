@@ -8,8 +8,8 @@ import java.util.Locale;
  * {@code [3/10] el2n@2:hard keep 0.30 seed 0: test accuracy 0.8812 (4.1 s) · elapsed 1m05s · ETA 2m10s}.
  *
  * <p>The ETA counts work in units of one full-data training: a run at kept fraction f is f units under the
- * {@code epochs} budget (at least 0.05, for the fixed costs) and 1 under {@code steps}; a proxy is its epochs
- * and runs over the target's epochs. Runs finished before a resume count as done, and the rate is measured
+ * {@code epochs} budget (at least 0.05, for the fixed costs) and 1 under {@code steps}; {@code full:shorter} at f
+ * is f; a proxy is its epochs and runs over the target's epochs. Runs finished before a resume count as done, and the rate is measured
  * in this process only.
  */
 final class StudyProgress {
@@ -49,6 +49,9 @@ final class StudyProgress {
     private double units(PlannedRun r) {
         if (r.method() instanceof Method.Full) {
             return 1;
+        }
+        if (r.method() instanceof Method.Shorter) {
+            return r.keep(); // its steps are the kept fraction of full's, whatever the budget
         }
         return spec.budget() == TrainingBudget.STEPS ? 1 : Math.max(r.keep(), 0.05);
     }

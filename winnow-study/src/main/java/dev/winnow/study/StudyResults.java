@@ -66,6 +66,7 @@ public final class StudyResults {
         order.add(Method.FULL);
         if (spec != null) {
             spec.methods().forEach(m -> order.add(m.name()));
+            order.add(Method.SHORTER);
         }
         Map<String, Map<Double, List<RunRecord>>> groups = new LinkedHashMap<>();
         for (String m : order) {
@@ -209,7 +210,7 @@ public final class StudyResults {
         return runs;
     }
 
-    /** Method → kept fraction → cell; {@code full} first, then methods in spec order. */
+    /** Method → kept fraction → cell; {@code full} first, then methods in spec order, then {@code full:shorter}. */
     public Map<String, Map<Double, Cell>> cells() {
         return cells;
     }

@@ -20,13 +20,16 @@ import java.util.Locale;
 
 /**
  * Runs a study into a {@link StudyFolder}: per seed, label noise (if any), proxy dynamics once, each score
- * once ({@link SeedArtifacts}), the full baseline, then every (method, kept fraction); one line per finished
- * run in {@code results.jsonl} ({@link RunRecords}). Scores, selection and the policy each run trains with are
+ * once ({@link SeedArtifacts}), the full baseline, every (method, kept fraction), then {@code full:shorter} at
+ * each kept fraction the methods use ({@link PlannedRun}); one line per finished run, with its learning curve,
+ * in {@code results.jsonl} ({@link RunRecords}). Scores, selection and the policy each run trains with are
  * the core's; the {@link StudyEngine} trains and evaluates.
  *
- * <p>What each run trains with: full data → {@link FullPolicy}; a static method → its keep-list
- * ({@link Selector#select}) as a {@link FixedPolicy}, under the {@code steps} budget a {@link StepLimitedPolicy}
- * with the optimizer steps of full training; a dynamic method → its policy at the run's kept fraction.
+ * <p>What each run trains with: full data → {@link FullPolicy}; {@code full:shorter} at kept fraction f → all the
+ * data under a {@link StepLimitedPolicy} of ⌈f · steps of full⌉ steps, over the epochs they span (so the schedule
+ * keeps its shape); a static method → its keep-list ({@link Selector#select}) as a {@link FixedPolicy}, under the
+ * {@code steps} budget a {@link StepLimitedPolicy} with the optimizer steps of full training; a dynamic method →
+ * its policy at the run's kept fraction.
  */
 public final class StudyRunner {
     private final StudyEngine engine;
@@ -43,16 +46,21 @@ public final class StudyRunner {
     public record Summary(StudySpec spec, int runsTotal, int runsDone, int runsSkipped, double seconds) {
     }
 
-    /** Runs (or resumes) the study in {@code dir}; see {@link StudyFolder#prepare}. */
+    /**
+     * Runs (or resumes) the study in {@code dir}; see {@link StudyFolder#prepare}. What the spec asks is checked
+     * before anything is written (with {@link StudyFolder.Mode#FORCE}, before the old study is removed): its
+     * scores can be built, and the engine has its models ({@link StudyEngine#check}).
+     *
+     * @throws IllegalArgumentException when the engine refuses the spec (one line naming the setting)
+     */
     public Summary run(StudySpec requested, Path dir, StudyFolder.Mode mode) {
         StudyFolder folder = new StudyFolder(dir);
+        if (requested != null) {
+            check(requested);
+        }
         StudySpec spec = folder.prepare(requested, mode);
-        for (ScoreSpec s : spec.scoreSpecs()) {
-            try {
-                s.create(ScoreOptions.defaults());
-            } catch (IllegalArgumentException e) {
-                throw new WinnowException("score '" + s + "': " + e.getMessage(), e);
-            }
+        if (requested == null) {
+            check(spec);
         }
         folder.create(spec);
         ResultsLog log = ResultsLog.open(folder.results());
@@ -98,6 +106,17 @@ public final class StudyRunner {
         return new Summary(spec, spec.totalRuns(), done, skipped, secs);
     }
 
+    private void check(StudySpec spec) {
+        for (ScoreSpec s : spec.scoreSpecs()) {
+            try {
+                s.create(ScoreOptions.defaults());
+            } catch (IllegalArgumentException e) {
+                throw new WinnowException("score '" + s + "': " + e.getMessage(), e);
+            }
+        }
+        engine.check(spec);
+    }
+
     private static boolean done(ResultsLog log, PlannedRun r, long seed) {
         return log.done(r.method().name(), r.keep(), seed);
     }
@@ -111,26 +130,33 @@ public final class StudyRunner {
         Method m = run.method();
         KeepList kept;
         PhaseTimer.Lap selection = PhaseTimer.Lap.NONE;
-        if (m instanceof Method.Full || m instanceof Method.Dynamic) {
-            kept = KeepList.given("the whole training set", data.ids(), null);
-        } else {
+        if (m instanceof Method.Static || m instanceof Method.Random) {
             PhaseTimer timer = PhaseTimer.start();
             kept = select(m, seed, data.ids(), run.keep());
             selection = timer.stop();
+        } else {
+            kept = KeepList.given("the whole training set", data.ids(), null);
         }
         int epochs = spec.epochs();
+        long fullSteps = TrainingBudget.fullSteps(spec.epochs(), n, spec.batchSize());
+        long stepsPerEpoch = TrainingBudget.ceilDiv(n, spec.batchSize());
         long maxSteps = 0;
         EpochPolicy policy;
         if (m instanceof Method.Full) {
             policy = new FullPolicy(n);
+        } else if (m instanceof Method.Shorter) {
+            // all the data for ⌈keep · steps of full⌉ steps: as many epochs as they span, the last one cut short
+            maxSteps = TrainingBudget.shorterSteps(run.keep(), fullSteps);
+            epochs = (int) TrainingBudget.ceilDiv(maxSteps, stepsPerEpoch);
+            policy = new StepLimitedPolicy(new FullPolicy(n), spec.batchSize(), maxSteps, seed.seed());
         } else if (m instanceof Method.Dynamic d) {
             policy = d.policy().atKeep(run.keep()).build(n, seed.seed());
         } else {
             policy = FixedPolicy.of(kept, data.ids());
             if (spec.budget() == TrainingBudget.STEPS) {
                 // as many optimizer steps as full training: epochs over the k kept until they are spent
-                maxSteps = spec.epochs() * ceilDiv(n, spec.batchSize());
-                epochs = (int) ceilDiv(maxSteps, ceilDiv(kept.size(), spec.batchSize()));
+                maxSteps = fullSteps;
+                epochs = (int) TrainingBudget.ceilDiv(maxSteps, TrainingBudget.ceilDiv(kept.size(), spec.batchSize()));
                 policy = new StepLimitedPolicy(policy, spec.batchSize(), maxSteps, seed.seed());
             }
         }
@@ -157,9 +183,5 @@ public final class StudyRunner {
         // random selection reads no scores
         ScoreTable table = new ScoreTable(ids, seed.trainLabels(), scores != null ? scores : new float[ids.length]);
         return Selector.select(table, strategy.options(new Budget.Fraction(keep), classBalanced, seed.seed()));
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
     }
 }

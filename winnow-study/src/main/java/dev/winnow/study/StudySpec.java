@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.WinnowException;
+import dev.winnow.dynamics.ObservationKind;
+import dev.winnow.score.ScoreOptions;
 import dev.winnow.score.ScoreSpec;
 
 import java.io.IOException;
@@ -31,7 +33,16 @@ import java.util.Set;
  * @param batchSize    examples per optimizer step
  * @param lr           learning rate
  * @param optimizer    {@code adam} or {@code sgd}
+ * @param evalEvery    evaluate each target on the test split after every {@code evalEvery}-th epoch and after
+ *                     the last (0 = after the last only): the points of its learning curve, and the cost of
+ *                     evaluating (counted as evaluation, not training)
+ * @param proxyModel   the proxy's model name; absent = the target {@code model}
+ * @param proxyHidden  the proxy's hidden sizes ({@code 256,128}, as {@code winnow train --hidden}); empty = the
+ *                     proxy model's own
  * @param proxyEpochs  epochs of each proxy run that records dynamics
+ * @param proxyLimit   the proxy trains on this seeded fraction of the training set, in (0, 1] (the examples
+ *                     with the smallest random keys under the seed, as random selection keeps them), then
+ *                     observes every example in a forward pass at each epoch, counted in its cost
  * @param proxyRuns    proxy runs per seed (scores average over runs)
  * @param methods      the pruning methods, parsed (the {@link Method.Full full} baseline is implicit)
  * @param keep         kept fractions, each in (0, 1)
@@ -39,10 +50,12 @@ import java.util.Set;
  * @param budget       how long the target trains on a subset
  * @param labelNoise   fraction of training labels flipped to another class (0 = none)
  */
-@JsonPropertyOrder({"data", "limit", "model", "epochs", "batch-size", "lr", "optimizer", "proxy-epochs", "proxy-runs",
-    "methods", "keep", "seeds", "budget", "label-noise"})
+@JsonPropertyOrder({"data", "limit", "model", "epochs", "batch-size", "lr", "optimizer", "eval-every", "proxy-model",
+    "proxy-hidden", "proxy-epochs", "proxy-limit", "proxy-runs", "methods", "keep", "seeds", "budget", "label-noise"})
 public record StudySpec(String data, int limit, String model, int epochs, int batchSize, double lr,
-                        String optimizer, int proxyEpochs, int proxyRuns,
+                        String optimizer, int evalEvery, String proxyModel,
+                        @JsonDeserialize(using = SpecBinding.Sizes.class) List<Integer> proxyHidden,
+                        int proxyEpochs, double proxyLimit, int proxyRuns,
                         @JsonDeserialize(using = SpecBinding.Methods.class) List<Method> methods,
                         @JsonDeserialize(using = SpecBinding.Numbers.class) List<Double> keep,
                         @JsonDeserialize(using = SpecBinding.WholeNumbers.class) List<Long> seeds,
@@ -50,7 +63,8 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
 
     /** The keys of a spec file, in the order they are written. */
     public static final List<String> KEYS = List.of("data", "limit", "model", "epochs", "batch-size", "lr",
-            "optimizer", "proxy-epochs", "proxy-runs", "methods", "keep", "seeds", "budget", "label-noise");
+            "optimizer", "eval-every", "proxy-model", "proxy-hidden", "proxy-epochs", "proxy-limit", "proxy-runs",
+            "methods", "keep", "seeds", "budget", "label-noise");
 
     public StudySpec {
         methods = methods == null ? List.of() : methods;
@@ -58,6 +72,8 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
         seeds = seeds == null ? List.of() : seeds;
         data = data == null ? null : data.strip();
         model = model == null ? null : model.strip();
+        proxyModel = proxyModel == null || proxyModel.isBlank() ? model : proxyModel.strip();
+        proxyHidden = proxyHidden == null ? List.of() : List.copyOf(proxyHidden);
         if (data == null || data.isBlank()) {
             throw new IllegalArgumentException("data: say which dataset to study, e.g. --data fashion-mnist");
         }
@@ -74,7 +90,17 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
         if (!optimizer.equals("adam") && !optimizer.equals("sgd")) {
             throw new IllegalArgumentException("optimizer: adam or sgd, got '" + optimizer + "'");
         }
+        requireAtLeast("eval-every", evalEvery, 0);
+        for (int h : proxyHidden) {
+            if (h < 1) {
+                throw new IllegalArgumentException("proxy-hidden: each size must be at least 1, got " + proxyHidden);
+            }
+        }
         requireAtLeast("proxy-epochs", proxyEpochs, 1);
+        if (!(proxyLimit > 0 && proxyLimit <= 1)) {
+            throw new IllegalArgumentException("proxy-limit: the fraction of training examples the proxy trains on, "
+                    + "in (0, 1], got " + proxyLimit);
+        }
         requireAtLeast("proxy-runs", proxyRuns, 1);
         methods = List.copyOf(methods);
         Set<String> names = new HashSet<>();
@@ -114,6 +140,32 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
         if (!(labelNoise >= 0 && labelNoise < 1)) {
             throw new IllegalArgumentException("label-noise: a fraction in [0, 1), got " + labelNoise);
         }
+        if (proxyLimit < 1) {
+            requireCheckpointScores(methods, proxyLimit);
+        }
+    }
+
+    /**
+     * A proxy trained on part of the data observes the other examples only in its checkpoint passes, so a score
+     * that reads training presentations alone ({@code forgetting}, {@code aum}) would have no value for them.
+     */
+    private static void requireCheckpointScores(List<Method> methods, double proxyLimit) {
+        for (Method m : methods) {
+            if (!(m instanceof Method.Static s) || !s.needsScore()) {
+                continue;
+            }
+            Set<ObservationKind> kinds;
+            try {
+                kinds = s.score().create(ScoreOptions.defaults()).observationKinds();
+            } catch (IllegalArgumentException e) {
+                continue; // a score that cannot be built is refused with its own message before the study starts
+            }
+            if (!kinds.isEmpty() && !kinds.contains(ObservationKind.CHECKPOINT)) {
+                throw new IllegalArgumentException("proxy-limit " + proxyLimit + ": method '" + m.name() + "' reads '"
+                        + s.score() + "' from training presentations, which a proxy on part of the data makes only for "
+                        + "that part; use a score read at an epoch (el2n@E, loss@E, …) or proxy-limit 1");
+            }
+        }
     }
 
     private static void requireAtLeast(String key, long v, long min) {
@@ -138,13 +190,26 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
         return out;
     }
 
-    /** Runs in the whole study: per seed, the full baseline plus every method at every kept fraction. */
-    public int totalRuns() {
-        int perSeed = 1;
+    /**
+     * The kept fractions below 1 that the methods train at, in the order of {@code keep}: at each, every seed also
+     * trains {@link Method.Shorter full:shorter}, all the data for as many optimizer steps.
+     */
+    public List<Double> shorterKeeps() {
+        Set<Double> used = new HashSet<>();
         for (Method m : methods) {
-            perSeed += m.keeps(keep).size();
+            used.addAll(m.keeps(keep));
         }
-        return seeds.size() * perSeed;
+        return keep.stream().filter(used::contains).toList();
+    }
+
+    /** Runs in the whole study: per seed, the full baseline, every method at every kept fraction, and {@code full:shorter}. */
+    public int totalRuns() {
+        return seeds.size() * PlannedRun.perSeed(this).size();
+    }
+
+    /** Whether a target trained for {@code epochs} is evaluated after {@code epoch} (1-based): see {@link #evalEvery}. */
+    public boolean evaluatesAfter(int epoch, int epochs) {
+        return epoch == epochs || (evalEvery > 0 && epoch % evalEvery == 0);
     }
 
     /**
@@ -159,7 +224,11 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
         d.put("batch-size", 128);
         d.put("lr", 0.001);
         d.put("optimizer", "adam");
+        d.put("eval-every", 1);
+        // proxy-model: absent = the target's model (resolved in the constructor)
+        d.putArray("proxy-hidden");
         d.put("proxy-epochs", 3);
+        d.put("proxy-limit", 1.0);
         d.put("proxy-runs", 1);
         d.putArray("methods").add("random");
         d.putArray("keep").add(0.1).add(0.3).add(0.5).add(0.7);

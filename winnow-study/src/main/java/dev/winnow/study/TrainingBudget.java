@@ -29,4 +29,25 @@ public enum TrainingBudget {
     public String toString() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The optimizer steps of full training: {@code epochs · ⌈n / batchSize⌉}. */
+    static long fullSteps(int epochs, int n, int batchSize) {
+        return epochs * ceilDiv(n, batchSize);
+    }
+
+    /**
+     * The steps of {@code full:shorter} at kept fraction {@code keep}: ⌈keep · fullSteps⌉, at least 1. A product
+     * that is a whole number but for the last bits of the double ({@code 0.3 · 40 = 12.000000000000002}) is that
+     * whole number, as the fraction written in decimal means it.
+     */
+    static long shorterSteps(double keep, long fullSteps) {
+        double x = keep * fullSteps;
+        long nearest = Math.round(x);
+        long steps = Math.abs(x - nearest) <= 1e-9 * Math.max(1, x) ? nearest : (long) Math.ceil(x);
+        return Math.max(1, steps);
+    }
+
+    static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
 }

@@ -7,8 +7,8 @@ import dev.winnow.dynamics.ObservationKind;
 import dev.winnow.dynamics.Signal;
 import dev.winnow.policy.EpochPlan;
 import dev.winnow.policy.EpochPolicy;
+import dev.winnow.study.results.RunRecord;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -244,7 +244,32 @@ public final class SoftmaxWorld implements StudyData {
 
     /** This world as a study engine: every session studies this world's data. */
     StudyEngine engine() {
-        return Session::new;
+        return new StudyEngine() {
+            @Override
+            public void check(StudySpec spec) {
+                SoftmaxWorld.check(spec);
+            }
+
+            @Override
+            public StudyEngine.Session open(StudySpec spec) {
+                return SoftmaxWorld.this.new Session(spec);
+            }
+        };
+    }
+
+    /** The one model of this world. */
+    static final String MODEL = "softmax";
+
+    /** The engine's check: its one model, which has no hidden layers, is the target's and the proxy's. */
+    static void check(StudySpec spec) {
+        for (String[] m : new String[][] {{"model", spec.model()}, {"proxy-model", spec.proxyModel()}}) {
+            if (!m[1].equals(MODEL)) {
+                throw new IllegalArgumentException(m[0] + ": '" + m[1] + "' is not a model of the synthetic engine (" + MODEL + ")");
+            }
+        }
+        if (!spec.proxyHidden().isEmpty()) {
+            throw new IllegalArgumentException("proxy-hidden: " + MODEL + " has no hidden layers");
+        }
     }
 
     /**
@@ -252,11 +277,19 @@ public final class SoftmaxWorld implements StudyData {
      * 4 classes per study.
      */
     public static StudyEngine syntheticEngine() {
-        return spec -> {
-            if (!spec.data().equals("synthetic")) {
-                throw new WinnowException("the test engine only knows data 'synthetic'");
+        return new StudyEngine() {
+            @Override
+            public void check(StudySpec spec) {
+                SoftmaxWorld.check(spec);
             }
-            return new SoftmaxWorld(300, 4, 11).engine().open(spec);
+
+            @Override
+            public StudyEngine.Session open(StudySpec spec) {
+                if (!spec.data().equals("synthetic")) {
+                    throw new WinnowException("the test engine only knows data 'synthetic'");
+                }
+                return new SoftmaxWorld(300, 4, 11).engine().open(spec);
+            }
         };
     }
 
@@ -274,8 +307,8 @@ public final class SoftmaxWorld implements StudyData {
         }
 
         @Override
-        public StudyEngine.Cost recordProxy(int[] labels, long seed, Path store) {
-            return SoftmaxWorld.this.recordProxy(labels, spec, seed, store);
+        public StudyEngine.Cost recordProxy(StudyEngine.ProxyRun run) {
+            return SoftmaxWorld.this.recordProxy(run, spec);
         }
 
         @Override
@@ -284,25 +317,28 @@ public final class SoftmaxWorld implements StudyData {
         }
     }
 
-    StudyEngine.Cost recordProxy(int[] labels, StudySpec spec, long seed, Path store) {
+    /**
+     * Each proxy run trains on its policy's plans (all examples, or the proxy-limit share) and records the
+     * presentations it trained on and a checkpoint of every example after each epoch.
+     */
+    StudyEngine.Cost recordProxy(StudyEngine.ProxyRun p, StudySpec spec) {
         proxies.incrementAndGet();
+        int[] labels = p.trainLabels();
         long t0 = System.nanoTime();
         long fwd = 0;
         long bwd = 0;
-        try (DynamicsWriter w = DynamicsWriter.create(store, n, classes,
+        try (DynamicsWriter w = DynamicsWriter.create(p.store(), n, classes,
                 EnumSet.of(Signal.LOSS, Signal.CORRECT, Signal.EL2N, Signal.LOGIT_MARGIN), false, false)) {
             w.labels(labels).ids(ids);
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = i;
-            }
             for (int run = 0; run < spec.proxyRuns(); run++) {
                 Model m = new Model();
-                Random r = new Random(seed * 31 + run);
+                Random r = new Random(p.seed() * 31 + run);
+                p.policy().onRunStart(spec.proxyEpochs());
                 for (int e = 1; e <= spec.proxyEpochs(); e++) {
+                    EpochPlan plan = p.policy().plan(e, spec.proxyEpochs());
                     float[] presented = new float[n * classes];
                     Arrays.fill(presented, Float.NaN);
-                    m.epoch(all, null, labels, spec.batchSize(), spec.lr(), r, presented, null);
+                    m.epoch(plan.indices(), plan.weights(), labels, spec.batchSize(), spec.lr(), r, presented, null);
                     w.observe(new Observation(run, e, ObservationKind.PRESENTATION), presented, null, labels);
                     float[] logits = new float[n * classes];
                     double[] z = new double[classes];
@@ -323,16 +359,24 @@ public final class SoftmaxWorld implements StudyData {
         return new StudyEngine.Cost((System.nanoTime() - t0) / 1e9, fwd, bwd);
     }
 
-    /** Trains a fresh model as the loop of {@code winnow-train} does: per epoch a refresh pass if wanted, then the plan. */
+    /**
+     * Trains a fresh model as the loop of {@code winnow-train} does: per epoch a refresh pass if wanted, then the
+     * plan, then a test evaluation where the spec's {@code eval-every} asks for one (timed and counted apart).
+     */
     StudyEngine.TrainOutcome train(StudySpec spec, StudyEngine.TargetRun r) {
         trainings.incrementAndGet();
         EpochPolicy policy = r.policy();
         policy.onRunStart(r.epochs());
         Model m = new Model();
         Random rnd = new Random(r.seed());
-        long t0 = System.nanoTime();
         long steps = 0;
+        double trainSeconds = 0;
+        double evalSeconds = 0;
+        long evalForward = 0;
+        double acc = Double.NaN;
+        List<RunRecord.CurvePoint> curve = new ArrayList<>();
         for (int e = 1; e <= r.epochs(); e++) {
+            long t0 = System.nanoTime();
             if (policy.wantsRefreshPass(e)) {
                 int[] all = new int[n];
                 for (int i = 0; i < n; i++) {
@@ -342,12 +386,17 @@ public final class SoftmaxWorld implements StudyData {
             }
             EpochPlan plan = policy.plan(e, r.epochs());
             steps += m.epoch(plan.indices(), plan.weights(), r.trainLabels(), spec.batchSize(), spec.lr(), rnd, null, policy);
+            trainSeconds += (System.nanoTime() - t0) / 1e9;
+            if (spec.evaluatesAfter(e, r.epochs())) {
+                long t1 = System.nanoTime();
+                long f = m.forward;
+                acc = m.accuracy(testX, testY);
+                evalForward += m.forward - f;
+                evalSeconds += (System.nanoTime() - t1) / 1e9;
+                curve.add(new RunRecord.CurvePoint(e, acc, trainSeconds, m.backward));
+            }
         }
-        double tt = (System.nanoTime() - t0) / 1e9;
-        long f = m.forward;
-        long b = m.backward;
-        long t1 = System.nanoTime();
-        double acc = m.accuracy(testX, testY);
-        return new StudyEngine.TrainOutcome(acc, tt, (System.nanoTime() - t1) / 1e9, f, b, m.forward - f, steps);
+        return new StudyEngine.TrainOutcome(acc, trainSeconds, evalSeconds, m.forward - evalForward, m.backward,
+                evalForward, steps, curve);
     }
 }

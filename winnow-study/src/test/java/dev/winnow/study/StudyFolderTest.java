@@ -59,7 +59,7 @@ class StudyFolderTest {
         StudySpec s = StudyRunnerTest.spec("random,dynamic:infobatch:0.5,el2n@2:hard", "0.2,0.5", "0", "epochs", 0);
         assertThat(PlannedRun.perSeed(s)).extracting(r -> r.method().name() + "@" + r.keep())
                 .containsExactly("full@1.0", "random@0.2", "random@0.5", "dynamic:infobatch:0.5@1.0",
-                        "el2n@2:hard@0.2", "el2n@2:hard@0.5");
+                        "el2n@2:hard@0.2", "el2n@2:hard@0.5", "full:shorter@0.2", "full:shorter@0.5");
         assertThat(s.totalRuns()).isEqualTo(PlannedRun.perSeed(s).size());
     }
 }

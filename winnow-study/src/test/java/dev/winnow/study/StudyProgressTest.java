@@ -27,8 +27,9 @@ class StudyProgressTest {
         p.runDone(runs.get(0), 0, 0.5, 1.04);
         p.runDone(runs.get(1), 0, 0.8125, 0.5);
         String[] lines = out.toString().split("\n");
-        assertThat(lines[0]).startsWith("[1/4] full keep 1.00 seed 0: test accuracy 0.5000 (1.0 s) · elapsed ");
-        assertThat(lines[1]).startsWith("[2/4] random keep 0.50 seed 0: test accuracy 0.8125 (0.5 s) · elapsed ")
+        // per seed: full, random at 0.5, full:shorter at 0.5
+        assertThat(lines[0]).startsWith("[1/6] full keep 1.00 seed 0: test accuracy 0.5000 (1.0 s) · elapsed ");
+        assertThat(lines[1]).startsWith("[2/6] random keep 0.50 seed 0: test accuracy 0.8125 (0.5 s) · elapsed ")
                 .contains(" · ETA ");
     }
 }

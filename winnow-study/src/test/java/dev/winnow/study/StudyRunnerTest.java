@@ -48,10 +48,11 @@ class StudyRunnerTest {
         Path dir = tmp.resolve("study");
         StudySpec s = spec("random,el2n@2:hard,el2n@2:calibrated:0.5,aum:easy", "0.2,0.5", "0,1", "epochs", 0);
         StudyRunner.Summary sum = runner(w).run(s, dir, StudyFolder.Mode.NEW);
-        assertThat(sum.runsDone()).isEqualTo(2 * (1 + 4 * 2));
+        // per seed: full, 4 methods × 2 kept fractions, full:shorter at each of the 2
+        assertThat(sum.runsDone()).isEqualTo(2 * (1 + 4 * 2 + 2));
         assertThat(w.proxies.get()).as("one proxy per seed, shared by every method").isEqualTo(2);
         List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
-        assertThat(lines).hasSize(18);
+        assertThat(lines).hasSize(22);
         for (RunRecord l : lines) {
             assertThat(List.of(l.seconds(), l.cpuSeconds(), l.counts(), l.provenance())).as("every part in " + l).doesNotContainNull();
             RunRecord.Seconds t = l.seconds();
@@ -75,10 +76,10 @@ class StudyRunnerTest {
         // proxy: 3 epochs × 300 trained (fwd+bwd) plus a 300-example checkpoint pass each epoch
         assertThat(hard.counts().proxy().forward()).isEqualTo(3 * 300 + 3 * 300);
         assertThat(hard.counts().proxy().backward()).isEqualTo(3 * 300);
-        // target: 4 epochs over 60 kept; evaluation: 400 test examples
+        // target: 4 epochs over 60 kept; evaluation: 400 test examples after each of the 4 epochs (eval-every 1)
         assertThat(hard.counts().training().backward()).isEqualTo(4 * 60);
-        assertThat(hard.counts().evaluation().forward()).isEqualTo(400);
-        assertThat(hard.forwardExamples()).isEqualTo(1800 + 240 + 400);
+        assertThat(hard.counts().evaluation().forward()).isEqualTo(4 * 400);
+        assertThat(hard.forwardExamples()).isEqualTo(1800 + 240 + 1600);
         double sum5 = hard.seconds().proxy() + hard.seconds().scoring() + hard.seconds().selection()
                 + hard.seconds().training() + hard.seconds().evaluation();
         assertThat(hard.seconds().total()).isCloseTo(sum5, org.assertj.core.data.Offset.offset(1e-9));
@@ -101,7 +102,7 @@ class StudyRunnerTest {
         // forgetting is computed for the report (most-forgotten grid) although no method uses it
         assertThat(Files.readString(dir.resolve("scores/seed-0/forgetting.json"))).contains("\"report_only\" : true");
         assertThat(Files.exists(dir.resolve("examples.json"))).isTrue();
-        assertThat(progress.toString()).contains("[18/18]").contains("ETA");
+        assertThat(progress.toString()).contains("[22/22]").contains("ETA");
     }
 
     static RunRecord find(List<RunRecord> lines, String method, double keep, long seed) {
@@ -115,7 +116,8 @@ class StudyRunnerTest {
         Path dir = tmp.resolve("study");
         StudySpec s = spec("random,el2n@1:hard", "0.3,0.6", "0", "epochs", 0);
         runner(w).run(s, dir, StudyFolder.Mode.NEW);
-        assertThat(w.trainings.get()).isEqualTo(5);
+        // full, random and el2n@1:hard at 0.3 and 0.6, full:shorter at 0.3 and 0.6
+        assertThat(w.trainings.get()).isEqualTo(7);
         Path results = dir.resolve("results.jsonl");
         String before = Files.readString(results);
 
@@ -125,7 +127,7 @@ class StudyRunnerTest {
         SoftmaxWorld w2 = new SoftmaxWorld(200, 3, 2);
         StudyRunner.Summary again = runner(w2).run(null, dir, StudyFolder.Mode.RESUME);
         assertThat(again.runsDone()).isZero();
-        assertThat(again.runsSkipped()).isEqualTo(5);
+        assertThat(again.runsSkipped()).isEqualTo(7);
         assertThat(w2.trainings.get()).isZero();
         assertThat(w2.proxies.get()).as("nothing left to do: no proxy either").isZero();
 
@@ -145,7 +147,7 @@ class StudyRunnerTest {
         assertThat(dir.resolve("proxy/.seed-0.12345")).doesNotExist();
         assertThat(dir.resolve("proxy/seed-0")).isDirectory();
         assertThat(progress.toString()).contains("torn last line");
-        assertThat(ResultsLog.open(results).runs()).hasSize(5);
+        assertThat(ResultsLog.open(results).runs()).hasSize(7);
         assertThat(Files.readString(results).lines()).allSatisfy(l -> assertThat(l).endsWith("}"));
 
         // resume may add methods, not change how training works
@@ -157,7 +159,7 @@ class StudyRunnerTest {
                 .hasMessageContaining("--resume with a different budget");
 
         runner(new SoftmaxWorld(200, 3, 2)).run(s, dir, StudyFolder.Mode.FORCE);
-        assertThat(ResultsLog.open(results).runs()).hasSize(5);
+        assertThat(ResultsLog.open(results).runs()).hasSize(7);
     }
 
     @Test
@@ -204,7 +206,7 @@ class StudyRunnerTest {
         runner(w).run(spec("dynamic:uniform:keep,dynamic:infobatch:0.5", "0.25", "0", "epochs", 0), dir, StudyFolder.Mode.NEW);
         List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
         assertThat(lines).extracting(l -> l.method() + "@" + l.keep())
-                .containsExactly("full@1.0", "dynamic:uniform:keep@0.25", "dynamic:infobatch:0.5@1.0");
+                .containsExactly("full@1.0", "dynamic:uniform:keep@0.25", "dynamic:infobatch:0.5@1.0", "full:shorter@0.25");
         RunRecord full = lines.get(0);
         RunRecord uniform = lines.get(1);
         // a fresh random quarter (64 of 256) each of the 4 epochs: 2 steps of 32 each

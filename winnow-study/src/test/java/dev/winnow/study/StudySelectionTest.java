@@ -26,7 +26,8 @@ class StudySelectionTest {
                 "0.3", "0", "epochs", 0);
         new StudyRunner(w.engine(), new PrintWriter(new StringWriter()), "test").run(spec, dir, StudyFolder.Mode.NEW);
         List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
-        assertThat(lines).hasSize(6);
+        // full, the five methods at 30 %, and full:shorter at 30 %
+        assertThat(lines).hasSize(7);
         ScoreTable el2n = ScoreTable.read(dir.resolve("scores/seed-0/el2n_2.csv"));
         for (String m : List.of("el2n@2:hard", "el2n@2:calibrated:0.5", "el2n@2:window:0.1")) {
             RunRecord l = lines.stream().filter(x -> x.method().equals(m)).findFirst().orElseThrow();

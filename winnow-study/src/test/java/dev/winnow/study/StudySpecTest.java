@@ -45,7 +45,8 @@ class StudySpecTest {
         assertThat(s.methods()).extracting(Method::name)
                 .containsExactly("random", "el2n@2:hard", "aum:stratified", "el2n@2:calibrated:0.5", "forgetting:window:0.05");
         assertThat(s.scoreSpecs()).extracting(ScoreSpec::toString).containsExactly("el2n@2", "aum", "forgetting");
-        assertThat(s.totalRuns()).isEqualTo(3 * (1 + 5 * 2));
+        // per seed: full, 5 methods × 2 kept fractions, full:shorter at each of the 2
+        assertThat(s.totalRuns()).isEqualTo(3 * (1 + 5 * 2 + 2));
         assertThat(s.needsProxy()).isTrue();
     }
 
@@ -120,6 +121,61 @@ class StudySpecTest {
     }
 
     @Test
+    void theProxyIsTheTargetUnlessTheSpecSaysOtherwise() {
+        StudySpec d = with("model", "cnn");
+        assertThat(d.proxyModel()).as("absent: the target's model").isEqualTo("cnn");
+        assertThat(d.proxyHidden()).isEmpty();
+        assertThat(d.proxyLimit()).isEqualTo(1.0);
+        assertThat(d.evalEvery()).isEqualTo(1);
+        Map<String, Object> m = base();
+        m.put("proxy-model", "logreg");
+        m.put("proxy-hidden", "256, 128");
+        m.put("proxy-limit", "0.1");
+        m.put("proxy-epochs", 1);
+        m.put("eval-every", 0);
+        m.put("methods", "el2n@1:hard,loss@1:stratified:0.1");
+        StudySpec s = StudySpec.fromSettings(m);
+        assertThat(s.proxyModel()).isEqualTo("logreg");
+        assertThat(s.proxyHidden()).containsExactly(256, 128);
+        assertThat(s.proxyLimit()).isEqualTo(0.1);
+        assertThat(s.evalEvery()).isZero();
+        assertThat(with("proxy-hidden", 64).proxyHidden()).containsExactly(64);
+        assertThat(with("proxy-hidden", List.of(32, 16)).proxyHidden()).containsExactly(32, 16);
+        assertThat(StudySpec.fromTree(s.settings())).isEqualTo(s);
+        assertThat(s.toJson()).contains("\"eval-every\" : 0,\n  \"proxy-model\" : \"logreg\",\n  \"proxy-hidden\" : [ 256, 128 ],\n"
+                + "  \"proxy-epochs\" : 1,\n  \"proxy-limit\" : 0.1,");
+        assertThat(with("lr", 0.01).differingSetting(with("proxy-model", "logreg"))).isEqualTo("lr");
+        assertThat(with("proxy-limit", 0.5).differingSetting(with("proxy-limit", 1))).isEqualTo("proxy-limit");
+    }
+
+    @Test
+    void badProxyAndEvaluationSettingsNameTheKey() {
+        assertThatThrownBy(() -> with("proxy-limit", 0)).hasMessage(
+                "proxy-limit: the fraction of training examples the proxy trains on, in (0, 1], got 0.0");
+        assertThatThrownBy(() -> with("proxy-limit", 1.5)).hasMessageStartingWith("proxy-limit: ").hasMessageEndingWith("got 1.5");
+        assertThatThrownBy(() -> with("proxy-limit", "half")).hasMessage("proxy-limit: 'half' is not a number");
+        assertThatThrownBy(() -> with("proxy-hidden", "64,0")).hasMessage("proxy-hidden: each size must be at least 1, got [64, 0]");
+        assertThatThrownBy(() -> with("proxy-hidden", "64.5")).hasMessage("proxy-hidden: '64.5' is not a whole number");
+        assertThatThrownBy(() -> with("eval-every", -1)).hasMessage("eval-every: must be at least 0, got -1");
+        // a proxy on part of the data has no training presentations of the rest: forgetting and aum cannot rank them
+        Map<String, Object> m = base();
+        m.put("proxy-limit", 0.5);
+        m.put("methods", "el2n@2:hard,forgetting:hard");
+        assertThatThrownBy(() -> StudySpec.fromSettings(m)).hasMessageStartingWith(
+                "proxy-limit 0.5: method 'forgetting:hard' reads 'forgetting' from training presentations");
+        m.put("methods", "el2n@2:hard,loss@1:easy,random,dynamic:uniform:keep");
+        assertThat(StudySpec.fromSettings(m).proxyLimit()).isEqualTo(0.5);
+    }
+
+    @Test
+    void fullShorterRunsAtTheKeptFractionsTheMethodsUse() {
+        assertThat(with("methods", "random,el2n@2:hard").shorterKeeps()).containsExactly(0.1, 0.3, 0.5, 0.7);
+        assertThat(with("methods", "dynamic:infobatch:0.5").shorterKeeps()).as("keep 1 is full itself").isEmpty();
+        assertThat(with("methods", "dynamic:infobatch:0.5,dynamic:uniform:keep").shorterKeeps()).containsExactly(0.1, 0.3, 0.5, 0.7);
+        assertThatThrownBy(() -> Method.parse("full:shorter")).hasMessageContaining("runs in every study");
+    }
+
+    @Test
     void settingsRoundTrip() {
         Map<String, Object> m = base();
         m.put("methods", List.of("random", "el2n@2:calibrated:0.5"));
@@ -171,8 +227,8 @@ class StudySpecTest {
         Method.Dynamic ib = (Method.Dynamic) s.methods().get(2);
         assertThat(ib.policy().usesKeep()).as("infobatch has its own rate: run once, at keep 1").isFalse();
         assertThat(ib.keeps(List.of(0.1, 0.3))).containsExactly(1.0);
-        // default keep 0.1,0.3,0.5,0.7: full + random 4 + ucb 4 + infobatch 1 + el2n 4
-        assertThat(s.totalRuns()).isEqualTo(14);
+        // default keep 0.1,0.3,0.5,0.7: full + random 4 + ucb 4 + infobatch 1 + el2n 4 + full:shorter 4
+        assertThat(s.totalRuns()).isEqualTo(18);
         assertThatThrownBy(() -> Method.parse("dynamic:sometimes:keep")).hasMessageContaining("bad dynamic policy");
     }
 

@@ -97,8 +97,8 @@ final class BundleStudyData implements StudyData {
     }
 
     /**
-     * The bundle with these training labels and no test split (the trainers evaluate on {@link #bundle()}'s),
-     * cached for the last labels array: a seed's proxy and targets share one.
+     * The bundle with these training labels and no test split (a proxy is never evaluated), cached for the last
+     * labels array: a seed's proxy and targets share one.
      */
     synchronized DataBundle relabelled(int[] trainLabels) {
         if (cachedLabels != trainLabels) {
@@ -112,6 +112,16 @@ final class BundleStudyData implements StudyData {
             cachedLabels = trainLabels;
         }
         return cached;
+    }
+
+    /**
+     * The bundle with these training labels and the test split, for a target that is evaluated after some of its
+     * epochs (the learning curve): {@link #relabelled}'s training split, no copy of it.
+     */
+    DataBundle relabelledWithTest(int[] trainLabels) {
+        DataBundle r = relabelled(trainLabels);
+        return new DataBundle(r.name(), r.description(), r.train(), bundle.test(), r.classes(), r.classNames(),
+                r.vocabularySize());
     }
 
     private static float[] dense(Examples t) {

@@ -64,14 +64,26 @@ class DjlStudyEngineTest {
         new StudyRunner(new DjlStudyEngine(), new PrintWriter(new StringWriter()), "test").run(spec, dir, StudyFolder.Mode.NEW);
 
         List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
-        assertThat(lines).hasSize(5);
+        assertThat(lines).hasSize(6);
         RunRecord full = lines.get(0);
         assertThat(full.method()).isEqualTo("full");
         // full: 3 epochs × ⌈240/32⌉ = 24 steps; every subset of 120 gets the same 24 steps (6 epochs of 4)
         assertThat(full.steps()).isEqualTo(24);
         assertThat(full.testAccuracy()).as("the MLP learns the blobs").isGreaterThan(0.6);
-        assertThat(full.counts().evaluation().forward()).isEqualTo(150);
-        for (RunRecord l : lines.subList(1, lines.size())) {
+        // evaluated on the 150 test examples after each of the 3 epochs (eval-every 1): the learning curve
+        assertThat(full.counts().evaluation().forward()).isEqualTo(3 * 150);
+        assertThat(full.curvePoints()).extracting(RunRecord.CurvePoint::epoch).containsExactly(1, 2, 3);
+        assertThat(full.curvePoints()).extracting(RunRecord.CurvePoint::backwardExamples).containsExactly(240L, 480L, 720L);
+        assertThat(full.curvePoints().get(2).testAccuracy()).isEqualTo(full.testAccuracy());
+        assertThat(full.curvePoints().get(2).seconds())
+                .isCloseTo(full.seconds().total() - full.seconds().evaluation(), org.assertj.core.data.Offset.offset(1e-9));
+        // full:shorter at 50 %: ⌈0.5 · 24⌉ = 12 steps of all the data = one epoch of 8 and 4 steps (128 examples)
+        RunRecord shorter = lines.get(5);
+        assertThat(shorter.method()).isEqualTo("full:shorter");
+        assertThat(shorter.steps()).isEqualTo(12);
+        assertThat(shorter.epochs()).isEqualTo(2);
+        assertThat(shorter.counts().training().backward()).isEqualTo(240 + 4 * 32);
+        for (RunRecord l : lines.subList(1, lines.size() - 1)) {
             assertThat(l.k()).isEqualTo(120);
             assertThat(l.steps()).as(l.method()).isEqualTo(24);
             assertThat(l.counts().training().backward()).isEqualTo(24 * 30);
@@ -87,6 +99,45 @@ class DjlStudyEngineTest {
         assertThat(Files.readAllLines(dir.resolve("noise/seed-0.csv"))).hasSize(1 + 24);
         Path page = Report.write(dir);
         ReportTest.assertSelfContained(dir, Files.readString(page));
+    }
+
+    @Test
+    void aLogregProxyOnHalfTheDataScoresEveryExample(@TempDir Path tmp) throws Exception {
+        Path train = tmp.resolve("train.csv");
+        Path test = tmp.resolve("test.csv");
+        writeCsv(train, 240, 5);
+        writeCsv(test, 150, 6);
+        Map<String, Object> m = new HashMap<>();
+        m.put("data", "csv:" + train + ",test=" + test);
+        m.put("epochs", 2);
+        m.put("batch-size", 32);
+        m.put("lr", 0.01);
+        m.put("proxy-model", "logreg");
+        m.put("proxy-epochs", 1);
+        m.put("proxy-limit", 0.5);
+        m.put("eval-every", 0);
+        m.put("methods", "el2n@1:hard");
+        m.put("keep", "0.5");
+        StudySpec spec = StudySpec.fromSettings(m);
+        Path dir = tmp.resolve("study");
+        new StudyRunner(new DjlStudyEngine(), new PrintWriter(new StringWriter()), "test").run(spec, dir, StudyFolder.Mode.NEW);
+        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
+        RunRecord hard = lines.get(1);
+        // the proxy trained on 120 of 240 for one epoch and then observed all 240 in its checkpoint pass
+        assertThat(hard.counts().proxy().backward()).isEqualTo(120);
+        assertThat(hard.counts().proxy().forward()).isEqualTo(120 + 240);
+        assertThat(hard.provenance().proxyModel()).isEqualTo("logreg");
+        assertThat(hard.provenance().model()).isEqualTo("mlp");
+        float[] el2n = dev.winnow.io.ScoreTable.read(dir.resolve("scores/seed-0/el2n_1.csv")).scores();
+        assertThat(el2n).hasSize(240);
+        for (float v : el2n) {
+            assertThat(v).isFinite();
+        }
+        assertThat(DynamicsStore.open(dir.resolve("proxy/seed-0")).manifest().provenance())
+                .containsEntry("model", "logreg").containsEntry("trained_on", "keep-list (120 of 240)");
+        // eval-every 0: one evaluation, after the last of the target's 2 epochs
+        assertThat(hard.curvePoints()).extracting(RunRecord.CurvePoint::epoch).containsExactly(2);
+        assertThat(hard.counts().evaluation().forward()).isEqualTo(150);
     }
 
     @Test
@@ -109,7 +160,7 @@ class DjlStudyEngineTest {
                 .run(spec, dir, StudyFolder.Mode.NEW);
         List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
         assertThat(lines).extracting(l -> l.method() + "@" + l.keep())
-                .containsExactly("full@1.0", "dynamic:uniform:keep@0.25", "dynamic:infobatch:0.5@1.0");
+                .containsExactly("full@1.0", "dynamic:uniform:keep@0.25", "dynamic:infobatch:0.5@1.0", "full:shorter@0.25");
         RunRecord uniform = lines.get(1);
         // a fresh random quarter (60 of 240) every epoch, no proxy
         assertThat(uniform.counts().training().backward()).isEqualTo(4 * 60);

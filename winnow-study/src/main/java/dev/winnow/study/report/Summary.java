@@ -1,6 +1,5 @@
 package dev.winnow.study.report;
 
-import dev.winnow.study.Method;
 import dev.winnow.study.Stats;
 import dev.winnow.study.StudyResults;
 import dev.winnow.study.StudyResults.Cell;
@@ -34,14 +33,14 @@ public final class Summary {
         }
         TreeSet<Double> keeps = new TreeSet<>();
         res.cells().forEach((m, row) -> {
-            if (!m.equals(Method.FULL)) {
+            if (!Verdicts.isBaseline(m)) {
                 keeps.addAll(row.keySet());
             }
         });
         for (double k : summaryKeeps(keeps)) {
             List<Cell> at = new ArrayList<>();
             res.cells().forEach((m, row) -> {
-                if (!m.equals(Method.FULL) && row.containsKey(k)) {
+                if (!Verdicts.isBaseline(m) && row.containsKey(k)) {
                     at.add(row.get(k));
                 }
             });
@@ -142,7 +141,7 @@ public final class Summary {
     private static String cheapest(StudyResults res, Cell full) {
         Cell cheapest = null;
         for (Map.Entry<String, Map<Double, Cell>> e : res.cells().entrySet()) {
-            if (e.getKey().equals(Method.FULL)) {
+            if (Verdicts.isBaseline(e.getKey())) {
                 continue;
             }
             for (Cell c : e.getValue().values()) {

@@ -26,7 +26,7 @@ import static dev.winnow.study.report.Format.secs;
  */
 public final class Verdicts {
     /** The method name of training on all the data for ⌈keep · steps of full⌉ steps, in {@code results.jsonl}. */
-    public static final String SHORTER = "full:shorter";
+    public static final String SHORTER = Method.SHORTER;
 
     /** Accuracy within this of full training's (0.5 pt) counts as matching it. */
     public static final double MATCH = 0.005;

@@ -163,7 +163,12 @@ public record RunRecord(@JsonProperty(required = true) String method,
      * fingerprint and where it ran.
      *
      * @param budget         {@code epochs} or {@code steps}
-     * @param maxSteps       the step budget of a subset run (0 = none)
+     * @param maxSteps       the step budget of a subset run or of {@code full:shorter} (0 = none)
+     * @param proxyModel     the proxy's model ({@code null} in lines from before a proxy could differ from the target)
+     * @param proxyHidden    the proxy's hidden sizes where given ({@code null}: the model's own)
+     * @param proxyLimit     the fraction of training examples the proxy trained on ({@code null} in older lines: 1)
+     * @param evalEvery      the target was evaluated after every this many epochs and the last (0 = the last only;
+     *                       {@code null} in lines from before learning curves)
      * @param labelsFlipped  training labels flipped for this seed
      * @param params         the strategy's parameters ({@code null} when it has none)
      * @param classBalanced  whether selection was per class ({@code null} for full training)
@@ -177,12 +182,14 @@ public record RunRecord(@JsonProperty(required = true) String method,
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Provenance(String data, int limit, String model, String optimizer, double lr, int batchSize,
-                             String budget, long maxSteps, int proxyEpochs, int proxyRuns, double labelNoise,
+                             String budget, long maxSteps, int proxyEpochs, int proxyRuns, String proxyModel,
+                             List<Integer> proxyHidden, Double proxyLimit, Integer evalEvery, double labelNoise,
                              int labelsFlipped, List<Double> params, Boolean classBalanced, String policy,
                              String keepListSha256, boolean weighted, String winnow, String java, int cpus,
                              String finished) {
         public Provenance {
             params = params == null || params.isEmpty() ? null : List.copyOf(params);
+            proxyHidden = proxyHidden == null || proxyHidden.isEmpty() ? null : List.copyOf(proxyHidden);
         }
     }
 
