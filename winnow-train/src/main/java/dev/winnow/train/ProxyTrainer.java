@@ -15,7 +15,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.LocalParameterServer;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.winnow.WinnowException;
 import dev.winnow.train.data.DataBundle;
 import dev.winnow.train.data.Examples;
@@ -54,26 +53,6 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
     private Phase phase = Phase.TRAIN;
     private final long[] forward = new long[Phase.values().length];
     private final long[] backward = new long[Phase.values().length];
-
-    /** Learning rate = base × schedule factor at the current training progress. */
-    private static final class LrTracker implements Tracker {
-        private final float base;
-        private final Schedule schedule;
-        private volatile double progress;
-        private volatile float applied = Float.NaN;
-
-        LrTracker(float base, Schedule schedule) {
-            this.base = base;
-            this.schedule = schedule;
-        }
-
-        @Override
-        public float getNewValue(int numUpdate) {
-            float lr = (float) (base * schedule.factor(progress));
-            applied = lr;
-            return lr;
-        }
-    }
 
     /** Builds and initialises the model of {@code config} for {@code data} (run index {@code run}, for records). */
     public ProxyTrainer(DataBundle data, TrainConfig config, int run) {
@@ -309,21 +288,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
         if (examples.size() == 0) {
             return Double.NaN;
         }
-        Outputs o = forwardAll(examples, false);
-        int c = o.classes();
-        int correct = 0;
-        for (int i = 0; i < examples.size(); i++) {
-            int best = 0;
-            for (int k = 1; k < c; k++) {
-                if (o.logits()[i * c + k] > o.logits()[i * c + best]) {
-                    best = k;
-                }
-            }
-            if (best == examples.label(i)) {
-                correct++;
-            }
-        }
-        return (double) correct / examples.size();
+        return forwardAll(examples, false).accuracy(examples);
     }
 
     @Override

@@ -8,6 +8,22 @@ import dev.winnow.train.model.ProxyNet;
 public interface RunContext {
     /** Outputs of an eval-mode pass over examples 0..N−1 of a split, index order. */
     record Outputs(float[] logits, float[] hSquaredNorm, float[] features, int classes, int featureDim) {
+        /** The fraction of {@code examples} (the ones these outputs are of, in order) whose argmax logit is the label. */
+        public double accuracy(Examples examples) {
+            int correct = 0;
+            for (int i = 0; i < examples.size(); i++) {
+                int best = 0;
+                for (int k = 1; k < classes; k++) {
+                    if (logits[i * classes + k] > logits[i * classes + best]) {
+                        best = k;
+                    }
+                }
+                if (best == examples.label(i)) {
+                    correct++;
+                }
+            }
+            return (double) correct / examples.size();
+        }
     }
 
     int run();
