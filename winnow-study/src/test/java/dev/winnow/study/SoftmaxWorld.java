@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A small world for tests that does real arithmetic: synthetic 8×8 "images" of C classes (a class
@@ -139,16 +140,7 @@ public final class SoftmaxWorld implements StudyData {
          */
         long epoch(int[] idx, float[] weights, int[] labels, int batch, double lr, Random r, float[] presented,
                    EpochPolicy observer) {
-            int[] order = new int[idx.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = EpochPlan.shuffledPositions(idx.length, r::nextInt);
             double[] z = new double[classes];
             long steps = 0;
             for (int s = 0; s < order.length; s += batch) {
@@ -244,6 +236,11 @@ public final class SoftmaxWorld implements StudyData {
 
     /** This world as a study engine: every session studies this world's data. */
     StudyEngine engine() {
+        return engine(Session::new);
+    }
+
+    /** An engine with this world's {@link #check} whose sessions come from {@code open}. */
+    private static StudyEngine engine(Function<StudySpec, StudyEngine.Session> open) {
         return new StudyEngine() {
             @Override
             public void check(StudySpec spec) {
@@ -252,7 +249,7 @@ public final class SoftmaxWorld implements StudyData {
 
             @Override
             public StudyEngine.Session open(StudySpec spec) {
-                return SoftmaxWorld.this.new Session(spec);
+                return open.apply(spec);
             }
         };
     }
@@ -277,20 +274,12 @@ public final class SoftmaxWorld implements StudyData {
      * 4 classes per study.
      */
     public static StudyEngine syntheticEngine() {
-        return new StudyEngine() {
-            @Override
-            public void check(StudySpec spec) {
-                SoftmaxWorld.check(spec);
+        return engine(spec -> {
+            if (!spec.data().equals("synthetic")) {
+                throw new WinnowException("the test engine only knows data 'synthetic'");
             }
-
-            @Override
-            public StudyEngine.Session open(StudySpec spec) {
-                if (!spec.data().equals("synthetic")) {
-                    throw new WinnowException("the test engine only knows data 'synthetic'");
-                }
-                return new SoftmaxWorld(300, 4, 11).engine().open(spec);
-            }
-        };
+            return new SoftmaxWorld(300, 4, 11).new Session(spec);
+        });
     }
 
     /** A study of this world: proxies and targets trained with the spec's batch size and learning rate. */
@@ -378,11 +367,7 @@ public final class SoftmaxWorld implements StudyData {
         for (int e = 1; e <= r.epochs(); e++) {
             long t0 = System.nanoTime();
             if (policy.wantsRefreshPass(e)) {
-                int[] all = new int[n];
-                for (int i = 0; i < n; i++) {
-                    all[i] = i;
-                }
-                policy.observe(all, m.losses(r.trainLabels()));
+                policy.observe(EpochPlan.all(n).indices(), m.losses(r.trainLabels()));
             }
             EpochPlan plan = policy.plan(e, r.epochs());
             steps += m.epoch(plan.indices(), plan.weights(), r.trainLabels(), spec.batchSize(), spec.lr(), rnd, null, policy);
