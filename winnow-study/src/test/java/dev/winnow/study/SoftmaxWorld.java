@@ -15,7 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * A small world for tests that does real arithmetic: synthetic 8×8 "images" of C classes (a class
@@ -236,22 +235,29 @@ public final class SoftmaxWorld implements StudyData {
 
     /** This world as a study engine: every session studies this world's data. */
     StudyEngine engine() {
-        return engine(Session::new);
+        return new Engine(this);
     }
 
-    /** An engine with this world's {@link #check} whose sessions come from {@code open}. */
-    private static StudyEngine engine(Function<StudySpec, StudyEngine.Session> open) {
-        return new StudyEngine() {
-            @Override
-            public void check(StudySpec spec) {
-                SoftmaxWorld.check(spec);
-            }
+    /**
+     * A study engine: this world's {@link #check}, and sessions of {@code world}, or where that is null of a
+     * fresh world of 300 examples in 4 classes per study of data {@code synthetic}.
+     */
+    private record Engine(SoftmaxWorld world) implements StudyEngine {
+        @Override
+        public void check(StudySpec spec) {
+            SoftmaxWorld.check(spec);
+        }
 
-            @Override
-            public StudyEngine.Session open(StudySpec spec) {
-                return open.apply(spec);
+        @Override
+        public StudyEngine.Session open(StudySpec spec) {
+            if (world != null) {
+                return world.new Session(spec);
             }
-        };
+            if (!spec.data().equals("synthetic")) {
+                throw new WinnowException("the test engine only knows data 'synthetic'");
+            }
+            return new SoftmaxWorld(300, 4, 11).new Session(spec);
+        }
     }
 
     /** The one model of this world. */
@@ -274,12 +280,7 @@ public final class SoftmaxWorld implements StudyData {
      * 4 classes per study.
      */
     public static StudyEngine syntheticEngine() {
-        return engine(spec -> {
-            if (!spec.data().equals("synthetic")) {
-                throw new WinnowException("the test engine only knows data 'synthetic'");
-            }
-            return new SoftmaxWorld(300, 4, 11).new Session(spec);
-        });
+        return new Engine(null);
     }
 
     /** A study of this world: proxies and targets trained with the spec's batch size and learning rate. */
