@@ -60,7 +60,7 @@ final class PruneCommand extends SelectingCommand {
             description = "proxies from seeds S..S+R-1; scores average over them (default ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--score", required = true, paramLabel = "NAME", description = "e.g. el2n@2, forgetting, aum, cat@2")
+    @Option(names = "--score", paramLabel = "NAME", required = true, description = "e.g. el2n@2, forgetting, aum, cat@2")
     String score;
 
     @CommandLine.Mixin
