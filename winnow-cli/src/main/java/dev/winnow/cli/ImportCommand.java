@@ -63,11 +63,8 @@ public final class ImportCommand extends WinnowCommand {
             }
             obs = LogitsImport.readObservations(observations);
         } else {
-            try {
-                obs = LogitsImport.defaultObservations(LogitsImport.observationCount(logits), runs, ObservationKind.of(kind));
-            } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
-            }
+            obs = orUsage(() -> LogitsImport.defaultObservations(LogitsImport.observationCount(logits), runs,
+                    ObservationKind.of(kind)));
         }
         PrintWriter err = err();
         LogitsImport.Result r = LogitsImport.run(

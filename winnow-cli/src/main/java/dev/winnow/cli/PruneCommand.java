@@ -1,8 +1,6 @@
 package dev.winnow.cli;
 
 import dev.winnow.WinnowException;
-import dev.winnow.cli.base.OutputOptions;
-import dev.winnow.cli.base.SelectionOptions;
 import dev.winnow.cli.base.ToolVersion;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.ScoreTable;
@@ -62,20 +60,17 @@ final class PruneCommand extends SelectingCommand {
             description = "proxies from seeds S..S+R-1; scores average over them (default ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--score", required = true, paramLabel = "NAME", description = "e.g. el2n@2, forgetting, aum, cat@2")
+    @Option(names = "--score", paramLabel = "NAME", required = true, description = "e.g. el2n@2, forgetting, aum, cat@2")
     String score;
 
     @CommandLine.Mixin
-    SelectionOptions selection;
-
-    @CommandLine.Mixin
-    OutputOptions output;
+    KeepListOptions keepList;
 
     @Override
     public Integer call() {
-        Path out = output.out();
-        boolean force = output.force();
-        SelectOptions options = selection.toOptions(spec.commandLine());
+        Path out = keepList.out();
+        boolean force = keepList.force();
+        SelectOptions options = keepList.toOptions(spec.commandLine());
         Score s;
         TrainConfig cfg;
         try {

@@ -79,15 +79,9 @@ public final class ScoreCommand extends WinnowCommand {
     public Integer call() {
         Path out = output.out();
         boolean force = output.force();
-        Score s;
-        MissingPolicy policy;
-        try {
-            ScoreOptions opts = new ScoreOptions(seed, external, column, vogPerClass, damping, dealrecLambda);
-            s = ScoreSpec.parse(score).create(opts);
-            policy = MissingPolicy.of(missing);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        ScoreOptions opts = orUsage(() -> new ScoreOptions(seed, external, column, vogPerClass, damping, dealrecLambda));
+        Score s = orUsage(() -> ScoreSpec.parse(score).create(opts));
+        MissingPolicy policy = orUsage(() -> MissingPolicy.of(missing));
         if ((external != null || column != null) && !s.name().equals("external")) {
             throw usage("--external and --column belong to the score 'external', not '" + s.name() + "'");
         }

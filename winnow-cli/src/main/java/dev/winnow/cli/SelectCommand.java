@@ -1,8 +1,6 @@
 package dev.winnow.cli;
 
 import dev.winnow.catalogue.Catalogue;
-import dev.winnow.cli.base.OutputOptions;
-import dev.winnow.cli.base.SelectionOptions;
 import dev.winnow.cli.base.ToolVersion;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.ScoreTable;
@@ -88,16 +86,13 @@ public final class SelectCommand extends SelectingCommand {
     }
 
     @CommandLine.Mixin
-    SelectionOptions selection;
-
-    @CommandLine.Mixin
-    OutputOptions output;
+    KeepListOptions keepList;
 
     @Override
     public Integer call() {
-        SelectOptions options = selection.toOptions(spec.commandLine());
+        SelectOptions options = keepList.toOptions(spec.commandLine());
         long seed = options.seed();
-        KeepListWriter.refuseExisting(output.out(), output.force());
+        KeepListWriter.refuseExisting(keepList.out(), keepList.force());
         ScoreTable table;
         List<KeepListProvenance.Input> inputs;
         if (source.scores != null) {
@@ -112,9 +107,9 @@ public final class SelectCommand extends SelectingCommand {
         long t0 = System.nanoTime();
         KeepList sel = Selector.select(table, options);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        KeepListWriter.write(sel.withSources(inputs, ToolVersion.get()), output.out(), output.force());
+        KeepListWriter.write(sel.withSources(inputs, ToolVersion.get()), keepList.out(), keepList.force());
         out().printf("kept %d of %d (%s%s, seed %d) in %d ms -> %s%n", sel.size(), table.size(),
-                options.strategy().cliName(), options.classBalanced() ? ", class-balanced" : "", seed, ms, output.out());
+                options.strategy().cliName(), options.classBalanced() ? ", class-balanced" : "", seed, ms, keepList.out());
         out().flush();
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.winnow.policy;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The examples one epoch trains on: what an {@link EpochPolicy} returns for each epoch, dynamic policies
@@ -72,20 +73,14 @@ public record EpochPlan(int[] indices, float[] weights, long forwardOnly) {
 
     /**
      * The first {@code take} examples of this plan in a seeded random order, with their weights and this
-     * plan's forward-only count: the positions {@code 0..size-1} shuffled by Fisher–Yates from the last
-     * position down ({@code j = rnd.nextInt(i + 1)} for {@code i = size-1..1}), then taken in that order.
+     * plan's forward-only count: the positions in the order of {@link #shuffledPositions} drawn from
+     * {@code rnd}, taken in that order.
      */
     public EpochPlan shuffled(SplittableRandom rnd, int take) {
         if (take < 0 || take > indices.length) {
             throw new IllegalArgumentException("take must be in [0, " + indices.length + "], got " + take);
         }
-        int[] order = Picks.all(indices.length);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = shuffledPositions(indices.length, rnd::nextInt);
         int[] sub = new int[take];
         float[] sw = weights == null ? null : new float[take];
         for (int i = 0; i < take; i++) {
@@ -95,6 +90,24 @@ public record EpochPlan(int[] indices, float[] weights, long forwardOnly) {
             }
         }
         return new EpochPlan(sub, sw, forwardOnly);
+    }
+
+    /**
+     * The positions {@code 0..size-1} in a seeded random order: Fisher–Yates from the last position down,
+     * swapping position {@code i} with {@code j = below.applyAsInt(i + 1)} for {@code i = size-1..1}, where
+     * {@code below.applyAsInt(b)} draws uniformly from {@code [0, b)} ({@code SplittableRandom::nextInt},
+     * {@code Random::nextInt}). The one shuffle of an epoch's examples, so that the same generator gives the
+     * same order wherever a plan is shuffled.
+     */
+    public static int[] shuffledPositions(int size, IntUnaryOperator below) {
+        int[] order = Picks.all(size);
+        for (int i = size - 1; i > 0; i--) {
+            int j = below.applyAsInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
     }
 
     @Override

@@ -60,9 +60,10 @@ class SelectorPropertiesTest {
                 });
     }
 
-    /** {@code s} keeping {@code permille}/1000 of the examples, default parameters. */
-    private static SelectOptions keepPermille(Strategy s, int permille, long seed) {
-        return SelectOptions.of(s, new Budget.Fraction(permille / 1000.0), seed);
+    /** A kept fraction from 1/1000 to 1, in steps of 1/1000. */
+    @Provide
+    Arbitrary<Budget.Fraction> keep() {
+        return Arbitraries.integers().between(1, 1000).map(permille -> new Budget.Fraction(permille / 1000.0));
     }
 
     private static boolean fits(SelectOptions o, int n) {
@@ -146,10 +147,10 @@ class SelectorPropertiesTest {
     @Property(tries = 200)
     void stratifiedGivesEveryNonEmptyBinItsShare(@ForAll @IntRange(min = 1, max = 400) int n,
                                                 @ForAll @IntRange(min = 1, max = 60) int bins,
-                                                @ForAll @IntRange(min = 1, max = 1000) int permille,
+                                                @ForAll("keep") Budget.Fraction keep,
                                                 @ForAll boolean coarse, @ForAll long seed) {
         ScoreTable t = randomTable(seed, n, 1, coarse);
-        SelectOptions o = keepPermille(Strategy.STRATIFIED, permille, seed).withBins(bins);
+        SelectOptions o = SelectOptions.of(Strategy.STRATIFIED, keep, seed).withBins(bins);
         int k = o.resolve(n);
         KeepList s = Selector.select(t, o);
         assertThat(s.size()).isEqualTo(k);
@@ -193,11 +194,11 @@ class SelectorPropertiesTest {
 
     @Property(tries = 200)
     void calibratedWeightsSumToN(@ForAll @IntRange(min = 1, max = 500) int n,
-                                 @ForAll @IntRange(min = 1, max = 1000) int permille,
+                                 @ForAll("keep") Budget.Fraction keep,
                                  @ForAll @IntRange(min = 0, max = 99) int alphaPercent,
                                  @ForAll boolean balanced, @ForAll long seed) {
         ScoreTable t = randomTable(seed, n, 4, false);
-        SelectOptions o = keepPermille(Strategy.CALIBRATED, permille, seed)
+        SelectOptions o = SelectOptions.of(Strategy.CALIBRATED, keep, seed)
                 .withAlpha(alphaPercent / 100.0).withClassBalanced(balanced);
         KeepList s = Selector.select(t, o);
         if (balanced) {

@@ -16,6 +16,7 @@ import dev.winnow.select.Strategy;
 import dev.winnow.select.StrategySpec;
 import dev.winnow.study.results.ProxyCost;
 import dev.winnow.study.results.ScoreCost;
+import dev.winnow.study.results.StepCost;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +114,7 @@ final class SeedArtifacts {
         Path costFile = folder.proxyCost(seed);
         Path store = folder.proxyStore(seed);
         if (Files.isRegularFile(costFile) && Files.isDirectory(store)) {
-            proxy = ProxyCost.read(costFile);
+            proxy = StepCost.read(costFile, ProxyCost.class);
             return;
         }
         AtomicFiles.deleteQuietly(store);
@@ -174,7 +175,7 @@ final class SeedArtifacts {
             Path meta = folder.scoreCost(seed, s);
             if (Files.isRegularFile(csv) && Files.isRegularFile(meta)) {
                 scores.put(s, ScoreTable.read(csv).scores());
-                scoreCosts.put(s, ScoreCost.read(meta));
+                scoreCosts.put(s, StepCost.read(meta, ScoreCost.class));
                 continue;
             }
             PhaseTimer timer = PhaseTimer.start();

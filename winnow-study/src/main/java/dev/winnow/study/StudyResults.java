@@ -5,6 +5,7 @@ import dev.winnow.io.ScoreTable;
 import dev.winnow.score.ScoreSpec;
 import dev.winnow.study.results.RunRecord;
 import dev.winnow.study.results.ScoreCost;
+import dev.winnow.study.results.StepCost;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -165,7 +166,7 @@ public final class StudyResults {
 
     /** The score a table's {@code NAME.json} names, or {@code fallback} where it names none. */
     private static String labelOf(Path meta, String fallback) {
-        String score = ScoreCost.read(meta).score();
+        String score = StepCost.read(meta, ScoreCost.class).score();
         return score == null ? fallback : score;
     }
 

@@ -139,16 +139,7 @@ public final class SoftmaxWorld implements StudyData {
          */
         long epoch(int[] idx, float[] weights, int[] labels, int batch, double lr, Random r, float[] presented,
                    EpochPolicy observer) {
-            int[] order = new int[idx.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = EpochPlan.shuffledPositions(idx.length, r::nextInt);
             double[] z = new double[classes];
             long steps = 0;
             for (int s = 0; s < order.length; s += batch) {
@@ -244,17 +235,29 @@ public final class SoftmaxWorld implements StudyData {
 
     /** This world as a study engine: every session studies this world's data. */
     StudyEngine engine() {
-        return new StudyEngine() {
-            @Override
-            public void check(StudySpec spec) {
-                SoftmaxWorld.check(spec);
-            }
+        return new Engine(this);
+    }
 
-            @Override
-            public StudyEngine.Session open(StudySpec spec) {
-                return SoftmaxWorld.this.new Session(spec);
+    /**
+     * A study engine: this world's {@link #check}, and sessions of {@code world}, or where that is null of a
+     * fresh world of 300 examples in 4 classes per study of data {@code synthetic}.
+     */
+    private record Engine(SoftmaxWorld world) implements StudyEngine {
+        @Override
+        public void check(StudySpec spec) {
+            SoftmaxWorld.check(spec);
+        }
+
+        @Override
+        public StudyEngine.Session open(StudySpec spec) {
+            if (world != null) {
+                return world.new Session(spec);
             }
-        };
+            if (!spec.data().equals("synthetic")) {
+                throw new WinnowException("the test engine only knows data 'synthetic'");
+            }
+            return new SoftmaxWorld(300, 4, 11).new Session(spec);
+        }
     }
 
     /** The one model of this world. */
@@ -277,20 +280,7 @@ public final class SoftmaxWorld implements StudyData {
      * 4 classes per study.
      */
     public static StudyEngine syntheticEngine() {
-        return new StudyEngine() {
-            @Override
-            public void check(StudySpec spec) {
-                SoftmaxWorld.check(spec);
-            }
-
-            @Override
-            public StudyEngine.Session open(StudySpec spec) {
-                if (!spec.data().equals("synthetic")) {
-                    throw new WinnowException("the test engine only knows data 'synthetic'");
-                }
-                return new SoftmaxWorld(300, 4, 11).engine().open(spec);
-            }
-        };
+        return new Engine(null);
     }
 
     /** A study of this world: proxies and targets trained with the spec's batch size and learning rate. */
@@ -378,11 +368,7 @@ public final class SoftmaxWorld implements StudyData {
         for (int e = 1; e <= r.epochs(); e++) {
             long t0 = System.nanoTime();
             if (policy.wantsRefreshPass(e)) {
-                int[] all = new int[n];
-                for (int i = 0; i < n; i++) {
-                    all[i] = i;
-                }
-                policy.observe(all, m.losses(r.trainLabels()));
+                policy.observe(EpochPlan.all(n).indices(), m.losses(r.trainLabels()));
             }
             EpochPlan plan = policy.plan(e, r.epochs());
             steps += m.epoch(plan.indices(), plan.weights(), r.trainLabels(), spec.batchSize(), spec.lr(), rnd, null, policy);

@@ -11,35 +11,29 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StudyRunnerTest {
+    /** A study of {@link SoftmaxWorld}: 4 epochs of SGD (batch 32, lr 0.5), a 3-epoch proxy. */
     static StudySpec spec(String methods, String keep, String seeds, String budget, double noise) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("data", "synthetic");
-        m.put("model", "softmax");
-        m.put("epochs", 4);
-        m.put("batch-size", 32);
-        m.put("lr", 0.5);
-        m.put("optimizer", "sgd");
-        m.put("proxy-epochs", 3);
-        m.put("methods", methods);
-        m.put("keep", keep);
-        m.put("seeds", seeds);
-        m.put("budget", budget);
-        m.put("label-noise", noise);
-        return StudySpec.fromSettings(m);
+        return StudySettings.spec("data", "synthetic", "model", "softmax", "epochs", 4, "batch-size", 32, "lr", 0.5,
+                "optimizer", "sgd", "proxy-epochs", 3, "methods", methods, "keep", keep, "seeds", seeds,
+                "budget", budget, "label-noise", noise);
     }
 
     private final StringWriter progress = new StringWriter();
 
     private StudyRunner runner(SoftmaxWorld w) {
         return new StudyRunner(w.engine(), new PrintWriter(progress), "test");
+    }
+
+    /** Runs {@code s} on {@code w} into the new study folder {@code dir}: its finished runs, as results.jsonl lists them. */
+    private List<RunRecord> runNew(SoftmaxWorld w, StudySpec s, Path dir) {
+        runner(w).run(s, dir, StudyFolder.Mode.NEW);
+        return ResultsLog.open(dir.resolve("results.jsonl")).runs();
     }
 
     @Test
@@ -172,10 +166,7 @@ class StudyRunnerTest {
 
     @Test
     void stepBudgetGivesSubsetsAsManyStepsAsFullTraining(@TempDir Path tmp) {
-        SoftmaxWorld w = new SoftmaxWorld(256, 4, 3);
-        Path dir = tmp.resolve("s");
-        runner(w).run(spec("random", "0.25", "0", "steps", 0), dir, StudyFolder.Mode.NEW);
-        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
+        List<RunRecord> lines = runNew(new SoftmaxWorld(256, 4, 3), spec("random", "0.25", "0", "steps", 0), tmp.resolve("s"));
         RunRecord full = find(lines, "full", 1.0, 0);
         RunRecord sub = find(lines, "random", 0.25, 0);
         // full: 4 epochs × 256/32 = 32 steps; subset of 64 = 2 steps per epoch → 16 epochs, 32 steps
@@ -187,10 +178,8 @@ class StudyRunnerTest {
 
     @Test
     void aStepBudgetEndsInsideTheLastEpoch(@TempDir Path tmp) {
-        SoftmaxWorld w = new SoftmaxWorld(256, 4, 3);
-        Path dir = tmp.resolve("s");
-        runner(w).run(spec("random", "0.3", "0", "steps", 0), dir, StudyFolder.Mode.NEW);
-        RunRecord sub = find(ResultsLog.open(dir.resolve("results.jsonl")).runs(), "random", 0.3, 0);
+        RunRecord sub = find(runNew(new SoftmaxWorld(256, 4, 3), spec("random", "0.3", "0", "steps", 0), tmp.resolve("s")),
+                "random", 0.3, 0);
         // k = 76 = 3 steps of 32 per epoch; full's 32 steps take 11 epochs: 10 whole (30 steps) and 2 steps (64 examples)
         assertThat(sub.k()).isEqualTo(76);
         assertThat(sub.epochs()).isEqualTo(11);
@@ -203,8 +192,7 @@ class StudyRunnerTest {
     void dynamicPoliciesPickEachEpochsExamplesWithoutAProxy(@TempDir Path tmp) {
         SoftmaxWorld w = new SoftmaxWorld(256, 4, 6);
         Path dir = tmp.resolve("s");
-        runner(w).run(spec("dynamic:uniform:keep,dynamic:infobatch:0.5", "0.25", "0", "epochs", 0), dir, StudyFolder.Mode.NEW);
-        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
+        List<RunRecord> lines = runNew(w, spec("dynamic:uniform:keep,dynamic:infobatch:0.5", "0.25", "0", "epochs", 0), dir);
         assertThat(lines).extracting(l -> l.method() + "@" + l.keep())
                 .containsExactly("full@1.0", "dynamic:uniform:keep@0.25", "dynamic:infobatch:0.5@1.0", "full:shorter@0.25");
         RunRecord full = lines.get(0);
@@ -230,10 +218,10 @@ class StudyRunnerTest {
     void labelNoiseIsRecordedAndSeenByTheProxy(@TempDir Path tmp) throws Exception {
         SoftmaxWorld w = new SoftmaxWorld(400, 4, 4);
         Path dir = tmp.resolve("s");
-        runner(w).run(spec("aum:hard", "0.5", "0", "epochs", 0.1), dir, StudyFolder.Mode.NEW);
+        List<RunRecord> lines = runNew(w, spec("aum:hard", "0.5", "0", "epochs", 0.1), dir);
         List<String> flipped = Files.readAllLines(dir.resolve("noise/seed-0.csv"));
         assertThat(flipped).hasSize(1 + 40);
-        RunRecord l = ResultsLog.open(dir.resolve("results.jsonl")).runs().get(1);
+        RunRecord l = lines.get(1);
         assertThat(l.provenance().labelNoise()).isEqualTo(0.1);
         assertThat(l.provenance().labelsFlipped()).isEqualTo(40);
         // the proxy trained on the noisy labels: the store's labels differ from the clean ones in 40 places

@@ -125,15 +125,9 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
                 }
             }
             int s = sel.size();
-            int[] perm = permutation(s, new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + epoch));
-            int[] idx = new int[s];
-            float[] w = sel.weights() == null ? null : new float[s];
-            for (int k = 0; k < s; k++) {
-                idx[k] = sel.indices()[perm[k]];
-                if (w != null) {
-                    w[k] = sel.weights()[perm[k]];
-                }
-            }
+            EpochPlan order = sel.shuffled(new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + epoch), s);
+            int[] idx = order.indices();
+            float[] w = order.weights();
             long tTrain = System.nanoTime();
             int batches = (s + config.batchSize() - 1) / config.batchSize();
             for (TrainingObserver o : observers) {
@@ -267,20 +261,6 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
                 }
             }
         }
-    }
-
-    static int[] permutation(int n, SplittableRandom rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     /** Accuracy (argmax of the logits = label) of the model in eval mode on {@code examples}. */

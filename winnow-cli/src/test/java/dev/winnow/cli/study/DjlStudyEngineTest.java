@@ -6,6 +6,7 @@ import dev.winnow.study.ReportTest;
 import dev.winnow.study.ResultsLog;
 import dev.winnow.study.StudyFolder;
 import dev.winnow.study.StudyRunner;
+import dev.winnow.study.StudySettings;
 import dev.winnow.study.StudySpec;
 import dev.winnow.study.results.RunRecord;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,29 +40,31 @@ class DjlStudyEngineTest {
         Files.writeString(file, sb.toString());
     }
 
-    @Test
-    void realEngineRunsAStudyWithNoiseAndAStepBudget(@TempDir Path tmp) throws Exception {
+    /**
+     * Writes {@code train.csv} (240 examples from {@code seed}) and {@code test.csv} (150 from {@code seed + 1})
+     * into {@code tmp}: the data spec of the two.
+     */
+    static String csvData(Path tmp, long seed) throws Exception {
         Path train = tmp.resolve("train.csv");
         Path test = tmp.resolve("test.csv");
-        writeCsv(train, 240, 1);
-        writeCsv(test, 150, 2);
-        Map<String, Object> m = new HashMap<>();
-        m.put("data", "csv:" + train + ",test=" + test);
-        m.put("model", "mlp");
-        m.put("epochs", 3);
-        m.put("batch-size", 32);
-        m.put("lr", 0.01);
-        m.put("proxy-epochs", 2);
-        m.put("methods", "random,el2n@2:hard,aum:stratified,el2n@2:calibrated:0.5");
-        m.put("keep", "0.5");
-        m.put("seeds", "0");
-        m.put("budget", "steps");
-        m.put("label-noise", 0.1);
-        StudySpec spec = StudySpec.fromSettings(m);
-        Path dir = tmp.resolve("study");
-        new StudyRunner(new DjlStudyEngine(), new PrintWriter(new StringWriter()), "test").run(spec, dir, StudyFolder.Mode.NEW);
+        writeCsv(train, 240, seed);
+        writeCsv(test, 150, seed + 1);
+        return "csv:" + train + ",test=" + test;
+    }
 
-        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
+    /** Runs {@code spec} with the DJL engine into the new study folder {@code dir}: its finished runs. */
+    static List<RunRecord> runStudy(StudySpec spec, Path dir) {
+        new StudyRunner(new DjlStudyEngine(), new PrintWriter(new StringWriter()), "test").run(spec, dir, StudyFolder.Mode.NEW);
+        return ResultsLog.open(dir.resolve("results.jsonl")).runs();
+    }
+
+    @Test
+    void realEngineRunsAStudyWithNoiseAndAStepBudget(@TempDir Path tmp) throws Exception {
+        StudySpec spec = StudySettings.spec("data", csvData(tmp, 1), "model", "mlp", "epochs", 3, "batch-size", 32,
+                "lr", 0.01, "proxy-epochs", 2, "methods", "random,el2n@2:hard,aum:stratified,el2n@2:calibrated:0.5",
+                "keep", "0.5", "seeds", "0", "budget", "steps", "label-noise", 0.1);
+        Path dir = tmp.resolve("study");
+        List<RunRecord> lines = runStudy(spec, dir);
         assertThat(lines).hasSize(6);
         RunRecord full = lines.get(0);
         assertThat(full.method()).isEqualTo("full");
@@ -103,26 +104,11 @@ class DjlStudyEngineTest {
 
     @Test
     void aLogregProxyOnHalfTheDataScoresEveryExample(@TempDir Path tmp) throws Exception {
-        Path train = tmp.resolve("train.csv");
-        Path test = tmp.resolve("test.csv");
-        writeCsv(train, 240, 5);
-        writeCsv(test, 150, 6);
-        Map<String, Object> m = new HashMap<>();
-        m.put("data", "csv:" + train + ",test=" + test);
-        m.put("epochs", 2);
-        m.put("batch-size", 32);
-        m.put("lr", 0.01);
-        m.put("proxy-model", "logreg");
-        m.put("proxy-epochs", 1);
-        m.put("proxy-limit", 0.5);
-        m.put("eval-every", 0);
-        m.put("methods", "el2n@1:hard");
-        m.put("keep", "0.5");
-        StudySpec spec = StudySpec.fromSettings(m);
+        StudySpec spec = StudySettings.spec("data", csvData(tmp, 5), "epochs", 2, "batch-size", 32, "lr", 0.01,
+                "proxy-model", "logreg", "proxy-epochs", 1, "proxy-limit", 0.5, "eval-every", 0,
+                "methods", "el2n@1:hard", "keep", "0.5");
         Path dir = tmp.resolve("study");
-        new StudyRunner(new DjlStudyEngine(), new PrintWriter(new StringWriter()), "test").run(spec, dir, StudyFolder.Mode.NEW);
-        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
-        RunRecord hard = lines.get(1);
+        RunRecord hard = runStudy(spec, dir).get(1);
         // the proxy trained on 120 of 240 for one epoch and then observed all 240 in its checkpoint pass
         assertThat(hard.counts().proxy().backward()).isEqualTo(120);
         assertThat(hard.counts().proxy().forward()).isEqualTo(120 + 240);
@@ -142,23 +128,11 @@ class DjlStudyEngineTest {
 
     @Test
     void dynamicPoliciesPickEachEpochsExamples(@TempDir Path tmp) throws Exception {
-        Path train = tmp.resolve("train.csv");
-        Path test = tmp.resolve("test.csv");
-        writeCsv(train, 240, 3);
-        writeCsv(test, 150, 4);
-        Map<String, Object> m = new HashMap<>();
-        m.put("data", "csv:" + train + ",test=" + test);
-        m.put("epochs", 4);
-        m.put("batch-size", 32);
-        m.put("lr", 0.01);
-        m.put("methods", "dynamic:uniform:keep,dynamic:infobatch:0.5");
-        m.put("keep", "0.25");
-        StudySpec spec = StudySpec.fromSettings(m);
+        StudySpec spec = StudySettings.spec("data", csvData(tmp, 3), "epochs", 4, "batch-size", 32, "lr", 0.01,
+                "methods", "dynamic:uniform:keep,dynamic:infobatch:0.5", "keep", "0.25");
         assertThat(spec.needsProxy()).isFalse();
         Path dir = tmp.resolve("study");
-        new StudyRunner(new DjlStudyEngine(), new PrintWriter(new StringWriter()), "test")
-                .run(spec, dir, StudyFolder.Mode.NEW);
-        List<RunRecord> lines = ResultsLog.open(dir.resolve("results.jsonl")).runs();
+        List<RunRecord> lines = runStudy(spec, dir);
         assertThat(lines).extracting(l -> l.method() + "@" + l.keep())
                 .containsExactly("full@1.0", "dynamic:uniform:keep@0.25", "dynamic:infobatch:0.5@1.0", "full:shorter@0.25");
         RunRecord uniform = lines.get(1);

@@ -1,9 +1,9 @@
 package dev.winnow.cli.study;
 
+import dev.winnow.study.StudySettings;
 import dev.winnow.study.StudySpec;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,11 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The DJL engine's check of a study's models against its data, from the names alone. */
 class ModelCheckTest {
     private static StudySpec spec(String data, String... settings) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data);
-        for (int i = 0; i < settings.length; i += 2) {
-            m.put(settings[i], settings[i + 1]);
-        }
+        Map<String, Object> m = StudySettings.of("data", data);
+        m.putAll(StudySettings.of((Object[]) settings));
         return StudySpec.fromSettings(m);
     }
 

@@ -27,16 +27,16 @@ class FolderRecordsTest {
                   "seed" : 0
                 }
                 """);
-        assertThat(ProxyCost.read(f)).isEqualTo(c);
+        assertThat(StepCost.read(f, ProxyCost.class)).isEqualTo(c);
         // a folder from before CPU time was counted
         Files.writeString(f, "{\"seconds\": 2.0, \"forward\": 10, \"backward\": 5, \"seed\": 1}");
-        ProxyCost old = ProxyCost.read(f);
+        ProxyCost old = StepCost.read(f, ProxyCost.class);
         assertThat(old.cpuSeconds()).isNaN();
         assertThat(old.seconds()).isEqualTo(2.0);
         // NaN travels as text and comes back
         new ProxyCost(1, Double.NaN, 0, 0, 0).write(f);
         assertThat(Files.readString(f)).contains("\"cpu_seconds\" : \"NaN\"");
-        assertThat(ProxyCost.read(f).cpuSeconds()).isNaN();
+        assertThat(StepCost.read(f, ProxyCost.class).cpuSeconds()).isNaN();
     }
 
     @Test
@@ -53,10 +53,10 @@ class FolderRecordsTest {
                   "report_only" : false
                 }
                 """);
-        assertThat(ScoreCost.read(f)).isEqualTo(c);
+        assertThat(StepCost.read(f, ScoreCost.class)).isEqualTo(c);
         Files.writeString(f, "{\"score\": \"aum\", \"seed\": 0, \"seconds\": 0.1}");
-        assertThat(ScoreCost.read(f).reportOnly()).isFalse();
-        assertThat(ScoreCost.read(f).cpuSeconds()).isNaN();
+        assertThat(StepCost.read(f, ScoreCost.class).reportOnly()).isFalse();
+        assertThat(StepCost.read(f, ScoreCost.class).cpuSeconds()).isNaN();
     }
 
     @Test
