@@ -15,7 +15,9 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
@@ -64,13 +66,26 @@ final class Outputs {
             }
             String sha = write(spark, keep, out, force, KEEP_HEADER,
                     r -> r.getLong(0) + "," + KeepList.formatWeight(r.getDouble(1)));
+            Path target = fs.makeQualified(new Path(out));
+            // k and the weight sum from the written output, not from the selection's plan (which would run again)
             int k = 0;
             double weightSum = 0;
-            for (Iterator<Row> it = keep.sort("id").select("weight").toLocalIterator(); it.hasNext(); ) {
-                weightSum += it.next().getDouble(0);
-                k++;
+            if (out.endsWith(".csv")) {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(target), StandardCharsets.UTF_8))) {
+                    r.readLine(); // the header
+                    for (String line = r.readLine(); line != null; line = r.readLine()) {
+                        // 17 significant digits: the text parses back to the very double written
+                        weightSum += Double.parseDouble(line.substring(line.indexOf(',') + 1));
+                        k++;
+                    }
+                }
+            } else {
+                Iterator<Row> it = spark.read().parquet(target.toString()).sort("id").select("weight").toLocalIterator();
+                while (it.hasNext()) {
+                    weightSum += it.next().getDouble(0);
+                    k++;
+                }
             }
-            Path target = fs.makeQualified(new Path(out));
             writeText(fs, fs.makeQualified(jsonPath), how.json(k, weightSum, target.toString(), sha));
         } catch (IOException e) {
             throw new WinnowException(json + ": cannot write (" + e.getMessage() + ")", e);

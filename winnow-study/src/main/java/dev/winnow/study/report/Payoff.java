@@ -32,11 +32,6 @@ public record Payoff(Cell full, double target, boolean hasShorter, List<Verdict>
         warnings = List.copyOf(warnings);
     }
 
-    /** Whether {@code c} is on the Pareto frontier. */
-    public boolean onFrontier(Cell c) {
-        return frontier.contains(c);
-    }
-
     /**
      * The kept fractions with a learning curve other than full training's (which every curve chart shows),
      * in increasing order.
