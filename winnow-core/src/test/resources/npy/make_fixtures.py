@@ -21,3 +21,6 @@ logits = np.array([[[2.0, 0.0], [0.0, 1.0], [1.0, 1.0]],
                    [[3.0, -1.0], [np.nan, np.nan], [-2.0, 2.0]]], dtype=np.float32)
 np.save("logits_t2_n3_c2.npy", logits)
 np.save("labels_n3.npy", np.array([0, 0, 1], dtype=np.int64))
+
+# a signal matrix for `winnow import --signal`: T=2 observations, N=3 examples, float64, one NaN
+np.save("loss_t2_n3_f64.npy", np.array([[0.5, np.nan, 2.0], [0.25, 1.0, 4.0]], dtype=np.float64))

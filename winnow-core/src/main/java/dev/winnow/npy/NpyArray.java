@@ -5,6 +5,7 @@ import dev.winnow.WinnowException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
@@ -216,6 +217,12 @@ public final class NpyArray {
     public FloatBuffer floats(long element, int count) {
         requireType(DType.FLOAT32);
         return map(element, count).asFloatBuffer();
+    }
+
+    /** {@code count} float64 elements from flat index {@code element}, memory-mapped. */
+    public DoubleBuffer doubles(long element, int count) {
+        requireType(DType.FLOAT64);
+        return map(element, count).asDoubleBuffer();
     }
 
     /** {@code count} int32 elements from flat index {@code element}, memory-mapped. */
