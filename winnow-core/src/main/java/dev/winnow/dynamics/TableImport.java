@@ -214,7 +214,12 @@ public final class TableImport {
         } catch (NumberFormatException e) {
             throw row.error(what + " '" + f + "' is not an integer");
         }
-        long max = what.equals("id") ? Long.MAX_VALUE : what.equals("label") ? 1_000_000 : Integer.MAX_VALUE >>> 1;
+        long max = switch (what) {
+            case "id" -> Long.MAX_VALUE;
+            case "label" -> 1_000_000;
+            case "run" -> 65_535;
+            default -> Integer.MAX_VALUE >>> 1;
+        };
         if (v < min || v > max) {
             throw row.error(what + " " + v + " is outside [" + min + ", " + max + "]");
         }

@@ -92,6 +92,8 @@ class TableImportTest {
                 .hasMessage(dir.resolve("t.csv") + ":3: id 1 appears twice for run 0, epoch 1, checkpoint");
         assertThatThrownBy(() -> TableImport.run(table("id,epoch,kind,loss\n1,0,checkpoint,2\n"), out, false))
                 .hasMessageContaining(":2: epoch 0 is outside [1,");
+        assertThatThrownBy(() -> TableImport.run(table("run,id,epoch,kind,loss\n70000,1,1,checkpoint,2\n"), out, false))
+                .hasMessage(dir.resolve("t.csv") + ":2: run 70000 is outside [0, 65535]");
         assertThatThrownBy(() -> TableImport.run(table("id,epoch,kind,loss\nx,1,checkpoint,2\n"), out, false))
                 .hasMessageContaining(":2: id 'x' is not an integer");
         assertThatThrownBy(() -> TableImport.run(table("id,epoch,kind,loss\n1,1,checkpoint\n"), out, false))
