@@ -32,17 +32,24 @@ final class KMeansPartition {
     /** Rows of each partition: members[start[p] .. start[p+1]). */
     final int[] start;
     final int[] members;
+    /** Distance of each member to its partition's centre, parallel to {@link #members}, ascending within a partition. */
+    final float[] memberDistance;
     /** Rows that visit partition p (they list it as a neighbour): visitors[vstart[p] .. vstart[p+1]). */
     final int[] vstart;
     final int[] visitors;
+    /** Distance of each visitor to the centre of the partition it visits, parallel to {@link #visitors}. */
+    final float[] visitorDistance;
 
-    private KMeansPartition(int k, int[] partition, int[] start, int[] members, int[] vstart, int[] visitors) {
+    private KMeansPartition(int k, int[] partition, int[] start, int[] members, float[] memberDistance,
+                            int[] vstart, int[] visitors, float[] visitorDistance) {
         this.k = k;
         this.partition = partition;
         this.start = start;
         this.members = members;
+        this.memberDistance = memberDistance;
         this.vstart = vstart;
         this.visitors = visitors;
+        this.visitorDistance = visitorDistance;
     }
 
     /** Partitions the rows of {@code f} (ids {@code ids}, keys under {@code seed}) for searches within {@code radius}. */
@@ -144,24 +151,32 @@ final class KMeansPartition {
             }
         }
         int[] partition = new int[n];
+        float[] own = new float[n];
         int[][] neighbours = new int[n][];
+        float[][] neighbourDistance = new float[n][];
         int chunks = Math.max(1, Math.min(n, 256));
         IntStream.range(0, chunks).parallel().forEach(ch -> {
             double[] dist = new double[k];
             int[] found = new int[k];
+            float[] foundD = new float[k];
             for (int i = (int) ((long) n * ch / chunks); i < (int) ((long) n * (ch + 1) / chunks); i++) {
-                int own = nearest(f.rows(), i * d, centres, norms, k, d, dist);
-                partition[i] = own;
+                int b = nearest(f.rows(), i * d, centres, norms, k, d, dist);
+                partition[i] = b;
+                own[i] = (float) Math.sqrt(Math.max(0, dist[b]));
                 int m = 0;
                 for (int a = 0; a < k; a++) {
-                    if (a != own && between[a * k + own] > 0
-                            && (dist[a] - dist[own]) / (2 * between[a * k + own]) <= radius + SLACK) {
+                    if (a == b) {
+                        continue;
+                    }
+                    double gap = between[a * k + b];
+                    // two centres at one point have no hyperplane between them: always a neighbour
+                    if (gap == 0 || (dist[a] - dist[b]) / (2 * gap) <= radius + SLACK) {
+                        foundD[m] = (float) Math.sqrt(Math.max(0, dist[a]));
                         found[m++] = a;
-                    } else if (a != own && between[a * k + own] == 0) {
-                        found[m++] = a; // two centres at one point: no hyperplane between them
                     }
                 }
                 neighbours[i] = Arrays.copyOf(found, m);
+                neighbourDistance[i] = Arrays.copyOf(foundD, m);
             }
         });
         int[] start = new int[k + 1];
@@ -177,16 +192,37 @@ final class KMeansPartition {
             vstart[c + 1] += vstart[c];
         }
         int[] members = new int[n];
+        float[] memberDistance = new float[n];
         int[] visitors = new int[vstart[k]];
+        float[] visitorDistance = new float[vstart[k]];
         int[] fill = Arrays.copyOf(start, k);
         int[] vfill = Arrays.copyOf(vstart, k);
         for (int i = 0; i < n; i++) {
-            members[fill[partition[i]]++] = i;
-            for (int a : neighbours[i]) {
-                visitors[vfill[a]++] = i;
+            int at = fill[partition[i]]++;
+            members[at] = i;
+            memberDistance[at] = own[i];
+            for (int t = 0; t < neighbours[i].length; t++) {
+                int v = vfill[neighbours[i][t]]++;
+                visitors[v] = i;
+                visitorDistance[v] = neighbourDistance[i][t];
             }
         }
-        return new KMeansPartition(k, partition, start, members, vstart, visitors);
+        IntStream.range(0, k).parallel().forEach(c -> sortByDistance(members, memberDistance, start[c], start[c + 1]));
+        return new KMeansPartition(k, partition, start, members, memberDistance, vstart, visitors, visitorDistance);
+    }
+
+    /** Sorts rows[from..to) by their distances (ties by row), distances following. */
+    private static void sortByDistance(int[] rows, float[] distance, int from, int to) {
+        long[] packed = new long[to - from];
+        for (int i = from; i < to; i++) {
+            // non-negative floats order as their bits; the row breaks ties
+            packed[i - from] = ((long) Float.floatToIntBits(distance[i]) << 32) | rows[i];
+        }
+        Arrays.sort(packed);
+        for (int i = from; i < to; i++) {
+            rows[i] = (int) packed[i - from];
+            distance[i] = Float.intBitsToFloat((int) (packed[i - from] >>> 32));
+        }
     }
 
     /** How many row visits the search makes beyond the rows' own partitions (for progress and tuning). */

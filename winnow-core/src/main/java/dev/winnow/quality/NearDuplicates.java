@@ -14,10 +14,13 @@ import java.util.stream.IntStream;
  *
  * <p>The search is exact: rows are split by a seeded k-means partition ({@link KMeansPartition}) and each row
  * is compared with the rows of its own partition and of every partition it could have a link into (the
- * hyperplane bound with radius √(2ε), since ‖x − y‖² = 2 − 2·cos for unit rows). The same links as comparing
- * all pairs, in about N·(√N + N/√N)·D multiply-adds instead of N²·D/2.
+ * hyperplane bound with radius √(2ε), since ‖x − y‖² = 2 − 2·cos for unit rows), and within a partition only
+ * with rows whose distance to its centre differs by at most that radius (the triangle inequality). The same
+ * links as comparing all pairs, in about N·(√N + N/√N)·D multiply-adds at most instead of N²·D/2.
  */
 public final class NearDuplicates {
+    /** Slack on the distance bands for the rounding of float distances (far above it, far below any radius used). */
+    private static final double BAND_SLACK = 1e-3;
     private NearDuplicates() {
     }
 
@@ -40,8 +43,9 @@ public final class NearDuplicates {
             throw new IllegalArgumentException(ids.length + " ids for " + f.n() + " feature rows");
         }
         float min = (float) (1 - epsilon);
-        KMeansPartition p = KMeansPartition.build(f, ids, seed, Math.sqrt(2 * epsilon));
-        List<int[]> links = IntStream.range(0, p.k).parallel().mapToObj(c -> links(f, p, c, min))
+        double radius = Math.sqrt(2 * epsilon);
+        KMeansPartition p = KMeansPartition.build(f, ids, seed, radius);
+        List<int[]> links = IntStream.range(0, p.k).parallel().mapToObj(c -> links(f, p, c, min, radius))
                 .toList();
         UnionFind uf = new UnionFind(f.n());
         for (int[] l : links) {
@@ -52,27 +56,58 @@ public final class NearDuplicates {
         return groups(f, ids, uf, seed);
     }
 
-    /** Every link of partition c: pairs within it (each once) and pairs of its members with its visitors. */
-    private static int[] links(UnitFeatures f, KMeansPartition p, int c, float min) {
+    /**
+     * Every link of partition c: pairs within it (each once) and pairs of its members with its visitors. Members
+     * are sorted by their distance to the centre, so by the triangle inequality (|‖x − c‖ − ‖y − c‖| ≤ ‖x − y‖)
+     * only those within r of a row's own distance to the centre can link with it: a band, scanned in order.
+     * The members' rows are first copied into one block, so the scans read memory in order.
+     */
+    private static int[] links(UnitFeatures f, KMeansPartition p, int c, float min, double radius) {
         int d = f.d();
         float[] rows = f.rows();
+        int from = p.start[c];
+        int m = p.start[c + 1] - from;
+        float[] block = new float[m * d];
+        for (int a = 0; a < m; a++) {
+            System.arraycopy(rows, p.members[from + a] * d, block, a * d, d);
+        }
+        float[] dc = Arrays.copyOfRange(p.memberDistance, from, from + m);
+        float band = (float) (radius + BAND_SLACK);
         IntList out = new IntList();
-        for (int a = p.start[c]; a < p.start[c + 1]; a++) {
-            int x = p.members[a];
-            for (int b = a + 1; b < p.start[c + 1]; b++) {
-                int y = p.members[b];
-                if (Vectors.dot(rows, x * d, rows, y * d, d) >= min) {
-                    out.add(x, y);
+        for (int a = 0; a < m; a++) {
+            float limit = dc[a] + band;
+            for (int b = a + 1; b < m && dc[b] <= limit; b++) {
+                if (Vectors.dot(block, a * d, block, b * d, d) >= min) {
+                    out.add(p.members[from + a], p.members[from + b]);
                 }
             }
-            for (int v = p.vstart[c]; v < p.vstart[c + 1]; v++) {
-                int y = p.visitors[v];
-                if (Vectors.dot(rows, x * d, rows, y * d, d) >= min) {
-                    out.add(x, y);
+        }
+        for (int v = p.vstart[c]; v < p.vstart[c + 1]; v++) {
+            int y = p.visitors[v];
+            float dv = p.visitorDistance[v];
+            int b = firstAtLeast(dc, dv - band);
+            for (; b < m && dc[b] <= dv + band; b++) {
+                if (Vectors.dot(rows, y * d, block, b * d, d) >= min) {
+                    out.add(p.members[from + b], y);
                 }
             }
         }
         return out.toArray();
+    }
+
+    /** The first index of ascending {@code a} whose value is at least {@code x} ({@code a.length} if none). */
+    private static int firstAtLeast(float[] a, float x) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Components of two or more rows; kept = the smallest key; groups numbered by their kept member's id. */
