@@ -35,6 +35,25 @@ public final class DataMapChart {
     }
 
     /**
+     * What the study report says under its data map: the seed whose proxy drew it, the examples per region and,
+     * with label noise, the flipped examples per region (in {@link DataMap.Region} order; all zero without).
+     */
+    public record Summary(long seed, int[] regions, int[] flippedRegions, int flipped) {
+        /** The map of {@code map} with {@code flipped} (index order, may be {@code null}) counted per region. */
+        public static Summary of(long seed, DataMap map, boolean[] flipped) {
+            int[] f = new int[DataMap.Region.values().length];
+            int total = 0;
+            for (int i = 0; flipped != null && i < map.size(); i++) {
+                if (flipped[i] && map.region(i) != null) {
+                    f[map.region(i).ordinal()]++;
+                    total++;
+                }
+            }
+            return new Summary(seed, map.regionCounts(), f, total);
+        }
+    }
+
+    /**
      * Draws {@code map} for examples {@code ids}; {@code flipped} (index order, may be {@code null}) marks the
      * examples whose training label was flipped.
      */
