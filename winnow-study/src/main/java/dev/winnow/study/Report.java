@@ -54,6 +54,9 @@ public final class Report {
      * what the page says of it; {@code null} when no store can give one (no proxy, or no presentations).
      */
     private static DataMapChart.Summary dataMap(Path dir, StudyResults res, ReportOutput files) {
+        if (res.spec() == null) {
+            return null; // a folder of results alone: no proxies to draw from
+        }
         StudyFolder folder = new StudyFolder(dir);
         for (long seed : res.spec().seeds()) {
             Path store = folder.proxyStore(seed);
