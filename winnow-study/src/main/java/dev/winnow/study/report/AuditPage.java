@@ -120,8 +120,8 @@ public final class AuditPage {
 
     private static String regions(DataMap map) {
         int[] r = map.regionCounts();
-        return "Data map: " + count(r[0]) + " easy-to-learn, " + count(r[1]) + " ambiguous, " + count(r[2])
-                + " hard-to-learn.";
+        return String.format(Locale.ROOT, "Data map: %,d easy-to-learn, %,d ambiguous, %,d hard-to-learn.", r[0], r[1],
+                r[2]);
     }
 
     private static void figure(HtmlElement parent, String file, String alt) {

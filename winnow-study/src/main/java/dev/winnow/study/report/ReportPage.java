@@ -86,11 +86,12 @@ public final class ReportPage {
         String[] names = {"easy-to-learn", "ambiguous", "hard-to-learn"};
         StringBuilder regions = new StringBuilder();
         for (int r = 0; r < names.length; r++) {
-            regions.append(r == 0 ? "" : ", ").append(count(m.regions()[r])).append(' ').append(names[r]);
+            regions.append(r == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,d", m.regions()[r])).append(' ')
+                    .append(names[r]);
         }
         StringBuilder flipped = new StringBuilder();
         if (m.flipped() > 0) {
-            flipped.append(" Of the ").append(count(m.flipped())).append(" flipped labels (black crosses), ");
+            flipped.append(" Of the ").append(String.format(Locale.ROOT, "%,d", m.flipped())).append(" flipped labels (black crosses), ");
             for (int r = 0; r < names.length; r++) {
                 flipped.append(r == 0 ? "" : ", ").append(pct((double) m.flippedRegions()[r] / m.flipped()))
                         .append(" land in ").append(names[r]);
