@@ -55,7 +55,7 @@ class StudySelectionTest {
     }
 
     @Test
-    void cleanedMethodsSelectFromWhatTheCleaningLeaves(@TempDir Path tmp) {
+    void cleanedMethodsSelectFromWhatTheCleaningLeaves(@TempDir Path tmp) throws java.io.IOException {
         SoftmaxWorld w = new SoftmaxWorld(300, 3, 5);
         Path dir = tmp.resolve("s");
         StudySpec spec = StudyRunnerTest.spec("random,clean:random,clean:el2n@2:hard,dedup@0.02:random", "0.5", "0",
@@ -103,6 +103,10 @@ class StudySelectionTest {
                         false, 0));
         assertThat(d.k()).isEqualTo(Math.min(150, survivors.length));
         assertThat(d.provenance().keepListSha256()).isEqualTo(RunRecords.keepListHash(expected.ids(), null));
+        // the report draws the proxy's data map and says where the 30 flipped labels land
+        String page = java.nio.file.Files.readString(Report.write(dir));
+        assertThat(dir.resolve("report-files/data-map.png")).exists();
+        assertThat(page).contains("Data map of the proxy").contains("Of the 30 flipped labels");
     }
 
     @Test
