@@ -37,6 +37,8 @@ import java.io.PrintWriter;
             ScoreCommand.class,
             SelectCommand.class,
             PruneCommand.class,
+            DuplicatesCommand.class,
+            AuditCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -34,7 +34,7 @@ public final class Scores {
     private static final Param DAMPING = Param.optional("damping", "L2 damping λ of the fit and the Hessian",
             Catalogue.number(ScoreOptions.DEFAULT_DAMPING), "> 0");
 
-    // in the order of the help text: random, the scores read at an epoch, the others
+    // in the order of the help text: random, the scores read at an epoch, the others, the data map
     private static final List<Registered> SCORES = Stream.of(
             Stream.of(score("random", "seeded uniform in [0,1) from the id; reads nothing", "baseline",
                     (e, o) -> new RandomScore(o.seed()),
@@ -64,7 +64,13 @@ public final class Scores {
                 score("external", "a column of your own CSV, by id; reads nothing from the store", "your own model",
                         (e, o) -> new ExternalScore(o.externalFile(), o.externalColumn()),
                         Param.required("external", "the CSV file, with an 'id' column", "a file"),
-                        Param.required("column", "the column of that file used as the score", "a column name"))))
+                        Param.required("column", "the column of that file used as the score", "a column name")),
+                score("confidence", "data map: -mean p_true over presentations; reads p_true (presentations)",
+                        "Swayamdipta et al. 2020", (e, o) -> new ConfidenceScore()),
+                score("variability", "data map: std of p_true over presentations; reads p_true (presentations)",
+                        "Swayamdipta et al. 2020", (e, o) -> new VariabilityScore()),
+                score("correctness", "data map: -fraction of presentations correct; reads correct (presentations)",
+                        "Swayamdipta et al. 2020", (e, o) -> new CorrectnessScore())))
             .flatMap(s -> s).toList();
 
     private static Registered score(String usage, String help, String source, Factory factory, Param... params) {

@@ -18,7 +18,7 @@ class CatalogueTest {
     void listsEveryScoreAndStrategyInHelpOrder() {
         assertThat(Catalogue.scores()).extracting(Entry::name).containsExactly("random", "el2n", "grand", "loss",
                 "entropy", "least_confidence", "margin", "forgetting", "aum", "vog", "cat", "influence", "dealrec",
-                "external");
+                "external", "confidence", "variability", "correctness");
         assertThat(Catalogue.scores()).extracting(Entry::kind).containsOnly(Entry.Kind.SCORE);
         assertThat(Catalogue.strategies()).extracting(Entry::usage).containsExactly("hard", "easy", "window:OFFSET",
                 "random", "stratified[:DROP-HARDEST[:BINS]]", "calibrated[:ALPHA]");

@@ -53,6 +53,26 @@ final class ExamplePicker {
         return new ExtremeExamples(seed, data.name(), data.classNames(), kind, shapeList, examples);
     }
 
+    /**
+     * A sheet of the examples {@code shown} (index over {@code data} → {label, shown label}; a shown label that
+     * differs is drawn as flipped: red frame, "label→shown"), for pages other than the study report.
+     */
+    static ExtremeExamples sheet(StudyData data, Map<Integer, int[]> shown) {
+        int[] shape = data.imageShape();
+        boolean text = shape == null && data.size() > 0 && data.text(0) != null;
+        String kind = shape != null ? "image" : text ? "text" : "none";
+        List<Integer> shapeList = shape == null ? null : List.of(shape[0], shape[1]);
+        Map<Long, ExtremeExamples.Example> examples = new LinkedHashMap<>();
+        if (shape != null || text) {
+            for (Map.Entry<Integer, int[]> e : shown.entrySet()) {
+                int i = e.getKey();
+                examples.put(data.ids()[i], new ExtremeExamples.Example(e.getValue()[0], e.getValue()[1],
+                        shape != null ? pixels(data.image(i)) : null, shape != null ? null : data.text(i)));
+            }
+        }
+        return new ExtremeExamples(0, data.name(), data.classNames(), kind, shapeList, examples);
+    }
+
     /** Intensities in [0, 1] as one byte each (× 255, rounded), base64. */
     private static String pixels(float[] px) {
         byte[] b = new byte[px.length];

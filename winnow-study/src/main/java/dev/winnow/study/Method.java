@@ -22,7 +22,8 @@ import java.util.Objects;
  * <p>A method's {@link #name()} is the text as written, lower case and stripped: the name in
  * {@code results.jsonl}, {@code study.json} (Jackson writes a method as its name) and the report.
  */
-public sealed interface Method permits Method.Full, Method.Shorter, Method.Random, Method.Static, Method.Dynamic {
+public sealed interface Method permits Method.Full, Method.Shorter, Method.Random, Method.Static, Method.Dynamic,
+        Method.Cleaned {
     /** The name of the implicit full-data baseline in results. */
     String FULL = "full";
 
@@ -34,6 +35,12 @@ public sealed interface Method permits Method.Full, Method.Shorter, Method.Rando
 
     /** What a dynamic method starts with. */
     String DYNAMIC_PREFIX = "dynamic:";
+
+    /** What a method that drops near-duplicates first starts with: {@code dedup[@EPS]:}. */
+    String DEDUP = "dedup";
+
+    /** What a method that drops confident learning's label issues first starts with. */
+    String CLEAN = "clean";
 
     /** The method's name in results: the text as written, lower case. */
     @JsonValue
@@ -47,6 +54,11 @@ public sealed interface Method permits Method.Full, Method.Shorter, Method.Rando
     /** Whether the method needs proxy dynamics (a score computed from a proxy's training). */
     default boolean needsProxy() {
         return false;
+    }
+
+    /** The method that selects the keep-list: the method itself, or what a {@link Cleaned} method runs after cleaning. */
+    static Method selecting(Method m) {
+        return m instanceof Cleaned c ? c.then() : m;
     }
 
     /** Training on every example every epoch: the baseline of every study, run once per seed at keep 1. */
@@ -146,6 +158,79 @@ public sealed interface Method permits Method.Full, Method.Shorter, Method.Rando
     }
 
     /**
+     * A static method run on the data that is left after a cleaning step computed from the proxy's store:
+     * {@code dedup[@EPS]:X} drops the near-duplicates (cos ≥ 1 − EPS of the proxy's features, run 0; each group
+     * keeps the member with the smallest random key; EPS {@value #DEFAULT_DEDUP_EPSILON} unless written) and
+     * {@code clean:X} drops the examples confident learning flags (probabilities: the mean softmax over the
+     * proxy's presentations), then X ({@code random} or {@code SCORE:STRATEGY}) selects k = ⌊keep·N⌋ from the
+     * rest (all of the rest when fewer are left). The cleaning is charged to every run as selection time.
+     *
+     * @param name     the text as written, e.g. {@code clean:el2n@2:hard}
+     * @param cleaning which cleaning runs first
+     * @param epsilon  the near-duplicate threshold (NaN for {@code clean})
+     * @param then     the selection after it: {@link Random} or {@link Static}
+     */
+    record Cleaned(String name, Cleaning cleaning, double epsilon, Method then) implements Method {
+        public Cleaned {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(cleaning, "cleaning");
+            if (!(then instanceof Random) && !(then instanceof Static)) {
+                throw new IllegalArgumentException("after " + cleaning.word + ": write random or SCORE:STRATEGY");
+            }
+            if (cleaning == Cleaning.DEDUP) {
+                dev.winnow.quality.NearDuplicates.checkEpsilon(epsilon);
+            }
+        }
+
+        /** The cleaning reads the proxy's store (features or logits). */
+        @Override
+        public boolean needsProxy() {
+            return true;
+        }
+    }
+
+    /** The near-duplicate threshold of {@code dedup:X}: cos ≥ 0.99. */
+    double DEFAULT_DEDUP_EPSILON = 0.01;
+
+    /** A cleaning step before selection. */
+    enum Cleaning {
+        DEDUP(Method.DEDUP), LABEL_ISSUES(Method.CLEAN);
+
+        private final String word;
+
+        Cleaning(String word) {
+            this.word = word;
+        }
+    }
+
+    /** Parses {@code dedup[@EPS]:X} or {@code clean:X}; {@code null} when {@code t} is neither. */
+    private static Method cleaned(String t) {
+        int colon = t.indexOf(':');
+        String head = colon < 0 ? t : t.substring(0, colon);
+        boolean dedup = head.equals(DEDUP) || head.startsWith(DEDUP + "@");
+        if (!dedup && !head.equals(CLEAN)) {
+            return null;
+        }
+        if (colon < 0 || colon == t.length() - 1) {
+            throw new IllegalArgumentException("write " + head + ":random or " + head + ":SCORE:STRATEGY");
+        }
+        double eps = Double.NaN;
+        if (dedup) {
+            eps = DEFAULT_DEDUP_EPSILON;
+            if (head.length() > DEDUP.length()) {
+                try {
+                    eps = Double.parseDouble(head.substring(DEDUP.length() + 1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("dedup@EPS: EPS must be a number in (0, 2), got '"
+                            + head.substring(DEDUP.length() + 1) + "'");
+                }
+            }
+        }
+        Method then = parse(t.substring(colon + 1));
+        return new Cleaned(t, dedup ? Cleaning.DEDUP : Cleaning.LABEL_ISSUES, eps, then);
+    }
+
+    /**
      * Parses {@code random}, {@code dynamic:POLICY} or {@code SCORE:STRATEGY[:params][:balanced]}. A
      * strategy parameter left out takes the catalogue's default ({@code el2n@2:calibrated} is α = 0.5, as
      * {@code winnow select --strategy calibrated}).
@@ -168,6 +253,10 @@ public sealed interface Method permits Method.Full, Method.Shorter, Method.Rando
             return new Random();
         }
         try {
+            Method c = cleaned(t);
+            if (c != null) {
+                return c;
+            }
             if (t.startsWith(DYNAMIC_PREFIX)) {
                 String policy = t.substring(DYNAMIC_PREFIX.length());
                 if (policy.isBlank()) {

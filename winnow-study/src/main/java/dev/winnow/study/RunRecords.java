@@ -49,7 +49,7 @@ final class RunRecords {
         // setup the trainer did not time itself (building the model, copying the subset) is training cost too
         double trainingSeconds = Math.max(out.trainingSeconds(), target.wall() - out.evaluationSeconds());
         ProxyCost proxy = m.needsProxy() ? seed.proxy() : new ProxyCost(0, 0.0, 0, 0, seed.seed());
-        ScoreCost score = m instanceof Method.Static s && s.needsScore() ? seed.scoreCost(s.score()) : null;
+        ScoreCost score = Method.selecting(m) instanceof Method.Static s && s.needsScore() ? seed.scoreCost(s.score()) : null;
         RunRecord.Counts counts = new RunRecord.Counts(new RunRecord.Passes(proxy.forward(), proxy.backward()),
                 new RunRecord.Passes(out.trainForward(), out.trainBackward()), new RunRecord.ForwardPasses(out.evalForward()));
         float[] weights = kept.lossWeights(); // null when unweighted
@@ -82,7 +82,7 @@ final class RunRecords {
 
     /** The score a run's line names: the score spec, {@code random}, {@code dynamic}, or none for full training. */
     private static String scoreName(Method m) {
-        if (m instanceof Method.Static s) {
+        if (Method.selecting(m) instanceof Method.Static s) {
             return s.score().toString();
         }
         return allData(m) ? null : m instanceof Method.Dynamic ? "dynamic" : Method.RANDOM;
@@ -90,18 +90,18 @@ final class RunRecords {
 
     /** The strategy a run's line names: the strategy, {@code random}, {@code dynamic}, or none for full training. */
     private static String strategyName(Method m) {
-        if (m instanceof Method.Static s) {
+        if (Method.selecting(m) instanceof Method.Static s) {
             return s.strategy().strategy().cliName();
         }
         return allData(m) ? null : m instanceof Method.Dynamic ? "dynamic" : Method.RANDOM;
     }
 
     private static List<Double> parameters(Method m) {
-        return m instanceof Method.Static s ? s.writtenParameters() : null;
+        return Method.selecting(m) instanceof Method.Static s ? s.writtenParameters() : null;
     }
 
     private static boolean classBalanced(Method m) {
-        return m instanceof Method.Static s && s.classBalanced();
+        return Method.selecting(m) instanceof Method.Static s && s.classBalanced();
     }
 
     private static boolean allOnes(float[] w) {

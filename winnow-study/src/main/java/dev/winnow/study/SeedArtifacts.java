@@ -7,6 +7,11 @@ import dev.winnow.io.ScoreTable;
 import dev.winnow.policy.EpochPolicy;
 import dev.winnow.policy.FixedPolicy;
 import dev.winnow.policy.FullPolicy;
+import dev.winnow.quality.ClassProbabilities;
+import dev.winnow.quality.ConfidentLearning;
+import dev.winnow.quality.DuplicateGroups;
+import dev.winnow.quality.NearDuplicates;
+import dev.winnow.quality.UnitFeatures;
 import dev.winnow.score.ScoreOptions;
 import dev.winnow.score.ScoreSpec;
 import dev.winnow.select.Budget;
@@ -207,6 +212,32 @@ final class SeedArtifacts {
             scores.put(s, v);
             scoreCosts.put(s, cost);
         }
+    }
+
+    /**
+     * Which examples (index order) a cleaning step keeps, computed from the proxy's store: {@code dedup} keeps every
+     * example in no near-duplicate group and each group's member with the smallest random key under the seed;
+     * {@code clean} keeps every example confident learning does not flag (mean softmax over presentations).
+     */
+    boolean[] cleaned(Method.Cleaned c) {
+        DynamicsStore store = DynamicsStore.open(folder.proxyStore(seed));
+        int n = store.examples();
+        boolean[] keep = new boolean[n];
+        if (c.cleaning() == Method.Cleaning.DEDUP) {
+            DuplicateGroups g = NearDuplicates.find(UnitFeatures.of(store, 0), store.ids(), c.epsilon(), seed);
+            for (int i = 0; i < n; i++) {
+                keep[i] = g.keeps(i);
+            }
+        } else {
+            ConfidentLearning.Result r = ConfidentLearning.find(
+                    ClassProbabilities.of(store, ClassProbabilities.Source.PRESENTATIONS), store.labels(),
+                    store.classes(), store.ids(), folder.proxyStore(seed).toString());
+            Arrays.fill(keep, true);
+            for (int i : r.flagged()) {
+                keep[i] = false;
+            }
+        }
+        return keep;
     }
 
     private static int firstNaN(float[] v) {

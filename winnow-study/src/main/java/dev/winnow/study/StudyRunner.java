@@ -130,7 +130,7 @@ public final class StudyRunner {
         Method m = run.method();
         KeepList kept;
         PhaseTimer.Lap selection = PhaseTimer.Lap.NONE;
-        if (m instanceof Method.Static || m instanceof Method.Random) {
+        if (m instanceof Method.Static || m instanceof Method.Random || m instanceof Method.Cleaned) {
             PhaseTimer timer = PhaseTimer.start();
             kept = select(m, seed, data.ids(), run.keep());
             selection = timer.stop();
@@ -170,6 +170,9 @@ public final class StudyRunner {
 
     /** The core's selection for a static or random method at kept fraction {@code keep}. */
     private static KeepList select(Method m, SeedArtifacts seed, long[] ids, double keep) {
+        if (m instanceof Method.Cleaned c) {
+            return selectCleaned(c, seed, ids, keep);
+        }
         StrategySpec strategy;
         boolean classBalanced = false;
         float[] scores = null;
@@ -183,5 +186,36 @@ public final class StudyRunner {
         // random selection reads no scores
         ScoreTable table = new ScoreTable(ids, seed.trainLabels(), scores != null ? scores : new float[ids.length]);
         return Selector.select(table, strategy.options(new Budget.Fraction(keep), classBalanced, seed.seed()));
+    }
+
+    /**
+     * A cleaned method's keep-list: the cleaning's survivors, then its selection of k = ⌊keep·N⌋ of them (all of
+     * them when fewer are left), with the seed's scores and labels restricted to the survivors.
+     */
+    private static KeepList selectCleaned(Method.Cleaned c, SeedArtifacts seed, long[] ids, double keep) {
+        boolean[] kept = seed.cleaned(c);
+        int left = 0;
+        for (boolean b : kept) {
+            left += b ? 1 : 0;
+        }
+        long[] subIds = new long[left];
+        int[] subLabels = new int[left];
+        float[] subScores = new float[left];
+        Method.Static s = c.then() instanceof Method.Static st ? st : null;
+        float[] scores = s != null && s.needsScore() ? seed.scores().get(s.score()) : null;
+        for (int i = 0, j = 0; i < ids.length; i++) {
+            if (kept[i]) {
+                subIds[j] = ids[i];
+                subLabels[j] = seed.trainLabels()[i];
+                subScores[j++] = scores == null ? 0f : scores[i];
+            }
+        }
+        int k = (int) Math.max(1, Math.floor(keep * ids.length));
+        if (k >= left) {
+            return KeepList.given(c.name() + ": every example left after cleaning", subIds, null);
+        }
+        StrategySpec strategy = s != null ? s.strategy() : ((Method.Random) c.then()).strategy();
+        ScoreTable table = new ScoreTable(subIds, subLabels, subScores);
+        return Selector.select(table, strategy.options(new Budget.Count(k), s != null && s.classBalanced(), seed.seed()));
     }
 }

@@ -151,7 +151,7 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
      */
     private static void requireCheckpointScores(List<Method> methods, double proxyLimit) {
         for (Method m : methods) {
-            if (!(m instanceof Method.Static s) || !s.needsScore()) {
+            if (!(Method.selecting(m) instanceof Method.Static s) || !s.needsScore()) {
                 continue;
             }
             Set<ObservationKind> kinds;
@@ -183,7 +183,7 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
     public List<ScoreSpec> scoreSpecs() {
         List<ScoreSpec> out = new ArrayList<>();
         for (Method m : methods) {
-            if (m instanceof Method.Static s && s.needsScore() && !out.contains(s.score())) {
+            if (Method.selecting(m) instanceof Method.Static s && s.needsScore() && !out.contains(s.score())) {
                 out.add(s.score());
             }
         }

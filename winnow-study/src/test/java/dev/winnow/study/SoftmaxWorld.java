@@ -309,7 +309,8 @@ public final class SoftmaxWorld implements StudyData {
 
     /**
      * Each proxy run trains on its policy's plans (all examples, or the proxy-limit share) and records the
-     * presentations it trained on and a checkpoint of every example after each epoch.
+     * presentations it trained on and a checkpoint of every example after each epoch, with the logits, and the
+     * inputs as its features.
      */
     StudyEngine.Cost recordProxy(StudyEngine.ProxyRun p, StudySpec spec) {
         proxies.incrementAndGet();
@@ -318,7 +319,7 @@ public final class SoftmaxWorld implements StudyData {
         long fwd = 0;
         long bwd = 0;
         try (DynamicsWriter w = DynamicsWriter.create(p.store(), n, classes,
-                EnumSet.of(Signal.LOSS, Signal.CORRECT, Signal.EL2N, Signal.LOGIT_MARGIN), false, false)) {
+                EnumSet.of(Signal.LOSS, Signal.CORRECT, Signal.EL2N, Signal.LOGIT_MARGIN, Signal.P_TRUE), true, false)) {
             w.labels(labels).ids(ids);
             for (int run = 0; run < spec.proxyRuns(); run++) {
                 Model m = new Model();
@@ -341,6 +342,12 @@ public final class SoftmaxWorld implements StudyData {
                     }
                     w.observe(new Observation(run, e, ObservationKind.CHECKPOINT), logits, null, labels);
                 }
+                // the model's features are its inputs (a logistic regression has no hidden layer)
+                float[] h = new float[n * D];
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(x[i], 0, h, i * D, D);
+                }
+                w.features(run, h, D);
                 fwd += m.forward;
                 bwd += m.backward;
             }

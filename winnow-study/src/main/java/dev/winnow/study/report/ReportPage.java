@@ -33,6 +33,11 @@ public final class ReportPage {
 
     /** The page of {@code model}. */
     public static String render(ReportModel model) {
+        return render(model, null);
+    }
+
+    /** The page of {@code model}, with the data map of its proxy when {@code dataMap} is given. */
+    public static String render(ReportModel model, DataMapChart.Summary dataMap) {
         HtmlElement html = new HtmlElement("html").attr("lang", "en");
         HtmlElement head = html.element("head");
         head.element("meta").attr("charset", "utf-8");
@@ -53,6 +58,7 @@ public final class ReportPage {
         noise(main, model.noise());
         scores(main, model.scores());
         examples(main, model.examples());
+        dataMap(main, dataMap);
         HtmlElement footer = main.element("footer").text("Made by ");
         footer.element("b", "winnow report");
         footer.text(" from " + model.source() + " · " + model.runs() + " runs in results.jsonl");
@@ -69,6 +75,36 @@ public final class ReportPage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void dataMap(HtmlElement main, DataMapChart.Summary m) {
+        if (m == null) {
+            return;
+        }
+        HtmlElement section = main.element("section");
+        section.element("h2", "Data map of the proxy");
+        String[] names = {"easy-to-learn", "ambiguous", "hard-to-learn"};
+        StringBuilder regions = new StringBuilder();
+        for (int r = 0; r < names.length; r++) {
+            regions.append(r == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,d", m.regions()[r])).append(' ')
+                    .append(names[r]);
+        }
+        StringBuilder flipped = new StringBuilder();
+        if (m.flipped() > 0) {
+            flipped.append(" Of the ").append(String.format(Locale.ROOT, "%,d", m.flipped())).append(" flipped labels (black crosses), ");
+            for (int r = 0; r < names.length; r++) {
+                flipped.append(r == 0 ? "" : ", ").append(pct((double) m.flippedRegions()[r] / m.flipped()))
+                        .append(" land in ").append(names[r]);
+            }
+            flipped.append('.');
+        }
+        section.element("p", "Dataset Cartography (Swayamdipta et al. 2020) from the proxy of seed " + m.seed()
+                + ": per training example, the mean (confidence) and standard deviation (variability) of p_true over "
+                + "its presentations, coloured by the fraction predicted correctly. Ambiguous: variability ≥ "
+                + dev.winnow.quality.DataMap.AMBIGUOUS_VARIABILITY + "; below, easy-to-learn at confidence ≥ "
+                + dev.winnow.quality.DataMap.EASY_CONFIDENCE + ", hard-to-learn under. " + regions + "." + flipped)
+                .cls("note");
+        figure(section, DataMapChart.FILE, "data map of the proxy");
     }
 
     static void figure(HtmlElement parent, String file, String alt) {
