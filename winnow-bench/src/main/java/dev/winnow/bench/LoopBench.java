@@ -1,0 +1,222 @@
+package dev.winnow.bench;
+
+import ai.djl.pytorch.jni.JniUtils;
+import dev.winnow.dynamics.DynamicsWriter;
+import dev.winnow.dynamics.Signal;
+import dev.winnow.io.AtomicFiles;
+import dev.winnow.policy.EpochPolicy;
+import dev.winnow.policy.FullPolicy;
+import dev.winnow.policy.UniformPolicy;
+import dev.winnow.train.EpochMetrics;
+import dev.winnow.train.ProxyTrainer;
+import dev.winnow.train.RecordOptions;
+import dev.winnow.train.Recorder;
+import dev.winnow.train.TrainConfig;
+import dev.winnow.train.TrainResult;
+import dev.winnow.train.data.DataBundle;
+import dev.winnow.train.data.Datasets;
+import dev.winnow.train.model.ModelSpec;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Winnow's training loop side by side with plain loops, in one process and one run, same thread count:
+ * epoch time of {@code winnow train} with presentation recording on (every signal of every example) ÷
+ * (a) the plain DJL loop ({@link DjlLoop}, the engine's floor) and (b) the plain PyTorch loop of
+ * {@code scripts/bench/torch_loop.py} ({@link TorchLoop}; skipped with one line when torch cannot be
+ * imported). Also: the CNN epoch at 2 threads vs 1, and a {@code uniform:0.3} epoch vs a full one (MLP).
+ * Each round runs every variant once in turn, so they see about the same machine load; an epoch time is
+ * the median over epochs 2..E of a run (the first is warm-up), a ratio is the median over rounds of the
+ * per-round ratios, with their range. The load average is printed: on a shared machine ratios drift.
+ */
+public final class LoopBench {
+    /** What to run: {@code parts} ⊆ {loop, threads, uniform}. */
+    public record Options(String data, int epochs, int rounds, Integer limit, List<String> models, int threads,
+                          Set<String> parts, String python, Path torchScript) {
+    }
+
+    private LoopBench() {
+    }
+
+    /** Runs the parts; returns a markdown report, progress on {@code log}. */
+    public static String run(Options o, PrintWriter log) {
+        DataBundle data = Datasets.load(o.data());
+        if (o.limit() != null) {
+            data = data.limit(o.limit());
+        }
+        double load0 = load();
+        StringBuilder md = new StringBuilder(String.format("## winnow bench train: the loop side by side%n%n"
+                + "Data: %s. Batch 128, SGD momentum 0.9, lr 0.05 cosine; %d PyTorch thread(s); %d rounds of %d epochs;"
+                + " epoch = median of epochs 2..E (train + record seconds, test evaluation excluded); ratio = median of the"
+                + " rounds' ratios (range in brackets).%n%n", data.description(), o.threads(), o.rounds(), o.epochs()));
+        Path tmp = Bench.tempDir();
+        try {
+            if (o.parts().contains("loop")) {
+                sideBySide(o, data, tmp, md, log);
+            }
+            if (o.parts().contains("threads")) {
+                threads(o, data, tmp, md, log);
+            }
+            if (o.parts().contains("uniform")) {
+                uniform(o, data, tmp, md, log);
+            }
+        } finally {
+            AtomicFiles.deleteQuietly(tmp);
+        }
+        md.append(String.format("%nLoad average (1 min): %.1f at the start, %.1f at the end, on %d visible cores.%n",
+                load0, load(), Runtime.getRuntime().availableProcessors()));
+        return md.toString();
+    }
+
+    private static void sideBySide(Options o, DataBundle data, Path tmp, StringBuilder md, PrintWriter log) {
+        String dir = idxDir(o.data());
+        Path script = TorchLoop.locate(o.torchScript());
+        md.append("| model | winnow train, recording | plain DJL | plain PyTorch | ÷ DJL | ÷ PyTorch | goal ÷ PyTorch |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
+        List<String> notes = new ArrayList<>();
+        for (String model : o.models()) {
+            TrainConfig cfg = config(model, o.epochs());
+            double[] w = new double[o.rounds()];
+            double[] d = new double[o.rounds()];
+            double[] t = new double[o.rounds()];
+            String skipped = dir == null ? "the plain PyTorch loop reads Fashion-MNIST / idx:DIR data only" : null;
+            double winnowAcc = Double.NaN;
+            TorchLoop.Result last = null;
+            for (int r = 0; r < o.rounds(); r++) {
+                log.printf("bench: %s round %d/%d: winnow train…%n", model, r + 1, o.rounds());
+                TrainResult wr = winnow(data, cfg, new FullPolicy(data.train().size()), tmp);
+                w[r] = Bench.median(epochs(wr));
+                winnowAcc = wr.finalTestAccuracy();
+                log.printf("bench: %s round %d/%d: plain DJL loop…%n", model, r + 1, o.rounds());
+                d[r] = Bench.median(tail(DjlLoop.epochSeconds(data, cfg)));
+                if (skipped == null) {
+                    log.printf("bench: %s round %d/%d: plain PyTorch loop…%n", model, r + 1, o.rounds());
+                    last = TorchLoop.run(o.python(), script, model, o.epochs(), o.threads(), dir, o.limit());
+                    if (last.ran()) {
+                        t[r] = Bench.median(tail(last.epochSeconds()));
+                    } else {
+                        skipped = last.skipped();
+                    }
+                }
+            }
+            double[] rd = ratios(w, d);
+            double[] rt = ratios(w, t);
+            String goal = model.equals("mlp") ? "≤ 1.10" : model.equals("cnn") ? "≤ 1.05" : "–";
+            md.append(String.format("| %s | %.3f s | %.3f s | %s | %s | %s | %s |%n", model, Bench.median(w),
+                    Bench.median(d), skipped == null ? String.format("%.3f s", Bench.median(t)) : "–", range(rd),
+                    skipped == null ? range(rt) : "–", goal));
+            if (skipped != null) {
+                notes.add(String.format("Plain PyTorch loop (%s) skipped: %s.", model, skipped));
+            } else {
+                notes.add(String.format("Test accuracy after %d epochs (%s): winnow %.2f%%, PyTorch %.2f%% (same model and"
+                        + " settings, different initial draws).", o.epochs(), model, 100 * winnowAcc, 100 * last.testAccuracy()));
+                if (last.referenceBlas()) {
+                    notes.add("PyTorch loaded Debian's reference BLAS (" + last.blas() + "): its matrix products are many"
+                            + " times slower than with OpenBLAS, so ÷ PyTorch flatters Winnow; install libopenblas0.");
+                }
+            }
+        }
+        md.append('\n');
+        notes.forEach(n -> md.append(n).append('\n'));
+    }
+
+    private static void threads(Options o, DataBundle data, Path tmp, StringBuilder md, PrintWriter log) {
+        String model = data.train().exampleShape() != null && data.train().exampleShape().length == 3 ? "cnn" : "mlp";
+        TrainConfig cfg = config(model, o.epochs());
+        double[] one = new double[o.rounds()];
+        double[] two = new double[o.rounds()];
+        try {
+            for (int r = 0; r < o.rounds(); r++) {
+                for (int k : new int[] {1, 2}) {
+                    log.printf("bench: %s round %d/%d: %d thread(s)…%n", model, r + 1, o.rounds(), k);
+                    JniUtils.setNumThreads(k);
+                    (k == 1 ? one : two)[r] = Bench.median(epochs(winnow(data, cfg, new FullPolicy(data.train().size()), tmp)));
+                }
+            }
+        } finally {
+            JniUtils.setNumThreads(o.threads());
+        }
+        md.append(String.format("%n%s epoch with recording, 1 thread %.3f s, 2 threads %.3f s: speed-up **%s** (goal ≥ 1.6).%n",
+                model, Bench.median(one), Bench.median(two), range(ratios(one, two))));
+    }
+
+    private static void uniform(Options o, DataBundle data, Path tmp, StringBuilder md, PrintWriter log) {
+        TrainConfig cfg = config("mlp", o.epochs());
+        int n = data.train().size();
+        double[] full = new double[o.rounds()];
+        double[] part = new double[o.rounds()];
+        for (int r = 0; r < o.rounds(); r++) {
+            log.printf("bench: mlp round %d/%d: full and uniform:0.3 epochs…%n", r + 1, o.rounds());
+            full[r] = Bench.median(epochs(winnow(data, cfg, new FullPolicy(n), tmp)));
+            part[r] = Bench.median(epochs(winnow(data, cfg, new UniformPolicy(n, cfg.seed(), 0.3), tmp)));
+        }
+        md.append(String.format("%nmlp epoch with recording, uniform:0.3 %.3f s vs full %.3f s: **%s** of a full epoch"
+                + " (goal ≤ 0.35).%n", Bench.median(part), Bench.median(full), range(ratios(part, full))));
+    }
+
+    private static TrainConfig config(String model, int epochs) {
+        return TrainConfig.builder().setModel(ModelSpec.of(model)).optEpochs(epochs).optSeed(0).build().withEvalEvery(0);
+    }
+
+    /** One run of {@code winnow train} with presentation recording (every signal) into a scratch store. */
+    private static TrainResult winnow(DataBundle data, TrainConfig cfg, EpochPolicy policy, Path tmp) {
+        Path store = tmp.resolve("s" + System.nanoTime());
+        try (DynamicsWriter w = DynamicsWriter.create(store, data.train().size(), data.classes(),
+                EnumSet.allOf(Signal.class), false, true)) {
+            w.labels(data.train().labels());
+            Recorder rec = new Recorder(w, new RecordOptions(new TreeSet<>(), false, false, false), data.train());
+            try (ProxyTrainer t = new ProxyTrainer(data, cfg, 0)) {
+                return t.train(policy, List.of(rec));
+            }
+        } finally {
+            AtomicFiles.deleteQuietly(store);
+        }
+    }
+
+    /** Train + record seconds of epochs 2..E (all when E = 1). */
+    private static double[] epochs(TrainResult r) {
+        List<EpochMetrics> e = r.epochs();
+        return tail(e.stream().mapToDouble(m -> m.trainSeconds() + m.recordSeconds()).toArray());
+    }
+
+    private static double[] tail(double[] v) {
+        return v.length > 1 ? Arrays.copyOfRange(v, 1, v.length) : v;
+    }
+
+    private static double[] ratios(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] / b[i];
+        }
+        return out;
+    }
+
+    /** {@code 1.04×} for one value, {@code 1.04× (1.01–1.09)} for several. */
+    private static String range(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        String m = String.format("%.3f×", Bench.median(v));
+        return s.length < 2 ? m : m + String.format(" (%.3f–%.3f)", s[0], s[s.length - 1]);
+    }
+
+    /** The IDX folder of a {@code fashion-mnist} or {@code idx:DIR} spec, or null for other data. */
+    private static String idxDir(String spec) {
+        if (spec.equals("fashion-mnist")) {
+            String env = System.getenv("FASHION_MNIST_DIR");
+            return env == null || env.isBlank() ? Datasets.FASHION_MNIST_DEFAULT : env;
+        }
+        return spec.startsWith("idx:") ? spec.substring(4) : null;
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
