@@ -9,7 +9,7 @@ cross_entropy, backward, step -- nothing else.
 
 Prints `blas PATH` (the BLAS library PyTorch loaded: Debian's reference libblas makes matrix products
 many times slower than OpenBLAS; install libopenblas0 for a fair baseline), one line per epoch,
-`epoch E seconds S`, then `test_accuracy A`. Exits 3 with `torch unavailable: WHY` when torch cannot be
+`epoch E seconds S cpu C` (wall-clock and process CPU seconds), then `test_accuracy A`. Exits 3 with `torch unavailable: WHY` when torch cannot be
 imported.
 Run: /usr/bin/python3 scripts/bench/torch_loop.py --model mlp --epochs 3 --threads 1
 """
@@ -111,6 +111,7 @@ def main():
     for epoch in range(1, a.epochs + 1):
         net.train()
         t0 = time.perf_counter()
+        c0 = time.process_time()
         perm = torch.randperm(n)
         for start in range(0, n, a.batch):
             for g in opt.param_groups:
@@ -120,7 +121,7 @@ def main():
             opt.zero_grad()
             loss.backward()
             opt.step()
-        print(f"epoch {epoch} seconds {time.perf_counter() - t0:.4f}", flush=True)
+        print(f"epoch {epoch} seconds {time.perf_counter() - t0:.4f} cpu {time.process_time() - c0:.4f}", flush=True)
     net.eval()
     with torch.no_grad():
         acc = sum((net(tx[i:i + 1000]).argmax(1) == ty[i:i + 1000]).sum().item() for i in range(0, len(ty), 1000))

@@ -32,14 +32,17 @@ final class DjlLoop {
     private DjlLoop() {
     }
 
-    /** Trains {@code cfg.epochs()} epochs of {@code cfg.model()} on all of {@code data}'s training split; each epoch's seconds. */
-    static double[] epochSeconds(DataBundle data, TrainConfig cfg) {
+    /**
+     * Trains {@code cfg.epochs()} epochs of {@code cfg.model()} on all of {@code data}'s training split; each
+     * epoch's wall-clock seconds ({@code [0]}) and process CPU seconds ({@code [1]}).
+     */
+    static double[][] epochSeconds(DataBundle data, TrainConfig cfg) {
         Examples train = data.train();
         int n = train.size();
         int bs = cfg.batchSize();
         Engine engine = Engine.getInstance();
         engine.setRandomSeed((int) cfg.seed());
-        double[] out = new double[cfg.epochs()];
+        double[][] out = new double[2][cfg.epochs()];
         try (ProxyNet net = ModelZoo.build(cfg.model(), data)) {
             float base = cfg.learningRate();
             double[] progress = new double[1];
@@ -64,6 +67,7 @@ final class DjlLoop {
             SplittableRandom rnd = new SplittableRandom(cfg.seed());
             for (int e = 0; e < cfg.epochs(); e++) {
                 long t0 = System.nanoTime();
+                double c0 = Bench.processCpuSeconds();
                 for (int i = 0; i < n; i++) {
                     perm[i] = i;
                 }
@@ -96,7 +100,8 @@ final class DjlLoop {
                         }
                     }
                 }
-                out[e] = (System.nanoTime() - t0) / 1e9;
+                out[0][e] = (System.nanoTime() - t0) / 1e9;
+                out[1][e] = Bench.processCpuSeconds() - c0;
             }
         }
         return out;

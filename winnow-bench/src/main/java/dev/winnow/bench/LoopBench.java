@@ -7,12 +7,13 @@ import dev.winnow.io.AtomicFiles;
 import dev.winnow.policy.EpochPolicy;
 import dev.winnow.policy.FullPolicy;
 import dev.winnow.policy.UniformPolicy;
-import dev.winnow.train.EpochMetrics;
 import dev.winnow.train.ProxyTrainer;
 import dev.winnow.train.RecordOptions;
 import dev.winnow.train.Recorder;
 import dev.winnow.train.TrainConfig;
+import dev.winnow.train.RunContext;
 import dev.winnow.train.TrainResult;
+import dev.winnow.train.TrainingObserver;
 import dev.winnow.train.data.DataBundle;
 import dev.winnow.train.data.Datasets;
 import dev.winnow.train.model.ModelSpec;
@@ -79,41 +80,48 @@ public final class LoopBench {
     private static void sideBySide(Options o, DataBundle data, Path tmp, StringBuilder md, PrintWriter log) {
         String dir = idxDir(o.data());
         Path script = TorchLoop.locate(o.torchScript());
-        md.append("| model | winnow train, recording | plain DJL | plain PyTorch | ÷ DJL | ÷ PyTorch | goal ÷ PyTorch |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("Epoch seconds (wall clock) and the ratios of winnow train with recording to each plain loop, by wall"
+                + " clock and by process CPU seconds (the CPU ratio is the steadier one on a busy machine).\n\n"
+                + "| model | winnow train, recording | plain DJL | plain PyTorch | ÷ DJL | ÷ PyTorch | ÷ DJL, CPU | ÷ PyTorch, CPU | goal ÷ PyTorch |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<String> notes = new ArrayList<>();
         for (String model : o.models()) {
             TrainConfig cfg = config(model, o.epochs());
-            double[] w = new double[o.rounds()];
-            double[] d = new double[o.rounds()];
-            double[] t = new double[o.rounds()];
+            int k = o.rounds();
+            double[][] w = new double[2][k];
+            double[][] d = new double[2][k];
+            double[][] t = new double[2][k];
             String skipped = dir == null ? "the plain PyTorch loop reads Fashion-MNIST / idx:DIR data only" : null;
             double winnowAcc = Double.NaN;
             TorchLoop.Result last = null;
-            for (int r = 0; r < o.rounds(); r++) {
-                log.printf("bench: %s round %d/%d: winnow train…%n", model, r + 1, o.rounds());
-                TrainResult wr = winnow(data, cfg, new FullPolicy(data.train().size()), tmp);
-                w[r] = Bench.median(epochs(wr));
-                winnowAcc = wr.finalTestAccuracy();
-                log.printf("bench: %s round %d/%d: plain DJL loop…%n", model, r + 1, o.rounds());
-                d[r] = Bench.median(tail(DjlLoop.epochSeconds(data, cfg)));
+            for (int r = 0; r < k; r++) {
+                log.printf("bench: %s round %d/%d: winnow train…%n", model, r + 1, k);
+                Run wr = winnow(data, cfg, new FullPolicy(data.train().size()), tmp);
+                w[0][r] = Bench.median(wr.wall());
+                w[1][r] = Bench.median(wr.cpu());
+                winnowAcc = wr.accuracy();
+                log.printf("bench: %s round %d/%d: plain DJL loop…%n", model, r + 1, k);
+                double[][] dr = DjlLoop.epochSeconds(data, cfg);
+                d[0][r] = Bench.median(tail(dr[0]));
+                d[1][r] = Bench.median(tail(dr[1]));
                 if (skipped == null) {
-                    log.printf("bench: %s round %d/%d: plain PyTorch loop…%n", model, r + 1, o.rounds());
+                    log.printf("bench: %s round %d/%d: plain PyTorch loop…%n", model, r + 1, k);
                     last = TorchLoop.run(o.python(), script, model, o.epochs(), o.threads(), dir, o.limit());
                     if (last.ran()) {
-                        t[r] = Bench.median(tail(last.epochSeconds()));
+                        t[0][r] = Bench.median(tail(last.epochSeconds()));
+                        t[1][r] = Bench.median(tail(last.epochCpuSeconds()));
                     } else {
                         skipped = last.skipped();
                     }
                 }
             }
-            double[] rd = ratios(w, d);
-            double[] rt = ratios(w, t);
+            boolean torch = skipped == null;
             String goal = model.equals("mlp") ? "≤ 1.10" : model.equals("cnn") ? "≤ 1.05" : "–";
-            md.append(String.format("| %s | %.3f s | %.3f s | %s | %s | %s | %s |%n", model, Bench.median(w),
-                    Bench.median(d), skipped == null ? String.format("%.3f s", Bench.median(t)) : "–", range(rd),
-                    skipped == null ? range(rt) : "–", goal));
-            if (skipped != null) {
+            md.append(String.format("| %s | %.3f s | %.3f s | %s | %s | %s | %s | %s | %s |%n", model, Bench.median(w[0]),
+                    Bench.median(d[0]), torch ? String.format("%.3f s", Bench.median(t[0])) : "–",
+                    range(ratios(w[0], d[0])), torch ? range(ratios(w[0], t[0])) : "–",
+                    range(ratios(w[1], d[1])), torch ? range(ratios(w[1], t[1])) : "–", goal));
+            if (!torch) {
                 notes.add(String.format("Plain PyTorch loop (%s) skipped: %s.", model, skipped));
             } else {
                 notes.add(String.format("Test accuracy after %d epochs (%s): winnow %.2f%%, PyTorch %.2f%% (same model and"
@@ -138,28 +146,53 @@ public final class LoopBench {
                 for (int k : new int[] {1, 2}) {
                     log.printf("bench: %s round %d/%d: %d thread(s)…%n", model, r + 1, o.rounds(), k);
                     JniUtils.setNumThreads(k);
-                    (k == 1 ? one : two)[r] = Bench.median(epochs(winnow(data, cfg, new FullPolicy(data.train().size()), tmp)));
+                    (k == 1 ? one : two)[r] = Bench.median(winnow(data, cfg, new FullPolicy(data.train().size()), tmp).wall());
                 }
             }
         } finally {
             JniUtils.setNumThreads(o.threads());
         }
-        md.append(String.format("%n%s epoch with recording, 1 thread %.3f s, 2 threads %.3f s: speed-up **%s** (goal ≥ 1.6).%n",
-                model, Bench.median(one), Bench.median(two), range(ratios(one, two))));
+        md.append(String.format("%n%s epoch with recording (wall clock), 1 thread %.3f s, 2 threads %.3f s: speed-up **%s**"
+                + " (goal ≥ 1.6).%n", model, Bench.median(one), Bench.median(two), range(ratios(one, two))));
     }
 
     private static void uniform(Options o, DataBundle data, Path tmp, StringBuilder md, PrintWriter log) {
         TrainConfig cfg = config("mlp", o.epochs());
         int n = data.train().size();
-        double[] full = new double[o.rounds()];
-        double[] part = new double[o.rounds()];
+        double[][] full = new double[2][o.rounds()];
+        double[][] part = new double[2][o.rounds()];
         for (int r = 0; r < o.rounds(); r++) {
             log.printf("bench: mlp round %d/%d: full and uniform:0.3 epochs…%n", r + 1, o.rounds());
-            full[r] = Bench.median(epochs(winnow(data, cfg, new FullPolicy(n), tmp)));
-            part[r] = Bench.median(epochs(winnow(data, cfg, new UniformPolicy(n, cfg.seed(), 0.3), tmp)));
+            Run f = winnow(data, cfg, new FullPolicy(n), tmp);
+            Run u = winnow(data, cfg, new UniformPolicy(n, cfg.seed(), 0.3), tmp);
+            full[0][r] = Bench.median(f.wall());
+            full[1][r] = Bench.median(f.cpu());
+            part[0][r] = Bench.median(u.wall());
+            part[1][r] = Bench.median(u.cpu());
         }
         md.append(String.format("%nmlp epoch with recording, uniform:0.3 %.3f s vs full %.3f s: **%s** of a full epoch"
-                + " (goal ≤ 0.35).%n", Bench.median(part), Bench.median(full), range(ratios(part, full))));
+                + " (CPU: %s) (goal ≤ 0.35).%n", Bench.median(part[0]), Bench.median(full[0]), range(ratios(part[0], full[0])),
+                range(ratios(part[1], full[1]))));
+    }
+
+    /** Epochs 2..E of one run: train + record seconds by wall clock and by process CPU; the final test accuracy. */
+    private record Run(double[] wall, double[] cpu, double accuracy) {
+    }
+
+    /** Process CPU seconds of each epoch from its first batch to the end of its recording (listed after the recorder). */
+    private static final class CpuClock implements TrainingObserver {
+        private final List<Double> seconds = new ArrayList<>();
+        private double start;
+
+        @Override
+        public void onEpochStart(int epoch, int batches, int examples) {
+            start = Bench.processCpuSeconds();
+        }
+
+        @Override
+        public void onEpochEnd(int epoch, RunContext ctx) {
+            seconds.add(Bench.processCpuSeconds() - start);
+        }
     }
 
     private static TrainConfig config(String model, int epochs) {
@@ -167,24 +200,22 @@ public final class LoopBench {
     }
 
     /** One run of {@code winnow train} with presentation recording (every signal) into a scratch store. */
-    private static TrainResult winnow(DataBundle data, TrainConfig cfg, EpochPolicy policy, Path tmp) {
+    private static Run winnow(DataBundle data, TrainConfig cfg, EpochPolicy policy, Path tmp) {
         Path store = tmp.resolve("s" + System.nanoTime());
         try (DynamicsWriter w = DynamicsWriter.create(store, data.train().size(), data.classes(),
                 EnumSet.allOf(Signal.class), false, true)) {
             w.labels(data.train().labels());
             Recorder rec = new Recorder(w, new RecordOptions(new TreeSet<>(), false, false, false), data.train());
+            CpuClock cpu = new CpuClock();
+            TrainResult r;
             try (ProxyTrainer t = new ProxyTrainer(data, cfg, 0)) {
-                return t.train(policy, List.of(rec));
+                r = t.train(policy, List.of(rec, cpu));
             }
+            double[] wall = r.epochs().stream().mapToDouble(m -> m.trainSeconds() + m.recordSeconds()).toArray();
+            return new Run(tail(wall), tail(cpu.seconds.stream().mapToDouble(Double::doubleValue).toArray()), r.finalTestAccuracy());
         } finally {
             AtomicFiles.deleteQuietly(store);
         }
-    }
-
-    /** Train + record seconds of epochs 2..E (all when E = 1). */
-    private static double[] epochs(TrainResult r) {
-        List<EpochMetrics> e = r.epochs();
-        return tail(e.stream().mapToDouble(m -> m.trainSeconds() + m.recordSeconds()).toArray());
     }
 
     private static double[] tail(double[] v) {

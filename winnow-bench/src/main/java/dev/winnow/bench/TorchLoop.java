@@ -12,11 +12,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code scripts/bench/torch_loop.py}, the plain PyTorch loop (same model and settings as {@code winnow
- * train}), in a child process with the given thread count, and reads its per-epoch seconds.
+ * train}), in a child process with the given thread count, and reads its per-epoch wall-clock and process
+ * CPU seconds.
  */
 final class TorchLoop {
     /** Seconds of each epoch, the BLAS library torch loaded, and the final test accuracy; or why none ran. */
-    record Result(double[] epochSeconds, String blas, double testAccuracy, String skipped) {
+    record Result(double[] epochSeconds, double[] epochCpuSeconds, String blas, double testAccuracy, String skipped) {
         boolean ran() {
             return skipped == null;
         }
@@ -27,7 +28,7 @@ final class TorchLoop {
         }
 
         static Result skip(String why) {
-            return new Result(new double[0], null, Double.NaN, why);
+            return new Result(new double[0], new double[0], null, Double.NaN, why);
         }
     }
 
@@ -72,6 +73,7 @@ final class TorchLoop {
             pb.environment().put(v, Integer.toString(threads));
         }
         List<Double> secs = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         String blas = null;
         double acc = Double.NaN;
         StringBuilder other = new StringBuilder();
@@ -80,8 +82,9 @@ final class TorchLoop {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     String[] f = line.trim().split(" ");
-                    if (f.length == 4 && f[0].equals("epoch") && f[2].equals("seconds")) {
+                    if (f.length == 6 && f[0].equals("epoch") && f[2].equals("seconds") && f[4].equals("cpu")) {
                         secs.add(Double.parseDouble(f[3]));
+                        cpu.add(Double.parseDouble(f[5]));
                     } else if (f.length == 2 && f[0].equals("blas")) {
                         blas = f[1];
                     } else if (f.length == 2 && f[0].equals("test_accuracy")) {
@@ -105,6 +108,7 @@ final class TorchLoop {
             Thread.currentThread().interrupt();
             return Result.skip("interrupted");
         }
-        return new Result(secs.stream().mapToDouble(Double::doubleValue).toArray(), blas, acc, null);
+        return new Result(secs.stream().mapToDouble(Double::doubleValue).toArray(),
+                cpu.stream().mapToDouble(Double::doubleValue).toArray(), blas, acc, null);
     }
 }
