@@ -27,13 +27,15 @@ final class BenchCommand implements Runnable {
     @Command(name = "train",
             description = {
                 "The training loop's speed. Parts (--parts, all by default):",
-                "  table    epoch time and examples/s of each model, the recorder's overhead (one MLP run",
-                "           recording in odd epochs only; median epoch on ÷ off) and one checkpoint pass;",
-                "  loop     winnow train with recording ÷ a plain DJL loop (the engine's floor) and ÷ the",
-                "           plain PyTorch loop scripts/bench/torch_loop.py (run with --python; one line",
-                "           and skipped when torch cannot be imported), same threads, rounds in turn;",
-                "  threads  the CNN epoch at 2 threads vs 1;",
-                "  uniform  an MLP epoch of uniform:0.3 vs a full epoch.",
+                "table: epoch time and examples/s per model; the recorder's overhead (one",
+                "  MLP run recording in odd epochs only: median epoch on / off); one",
+                "  checkpoint pass.",
+                "loop: winnow train with recording / a plain DJL loop (the engine's floor)",
+                "  and / the plain PyTorch loop scripts/bench/torch_loop.py (run with",
+                "  --python; one line and skipped when torch cannot be imported); same",
+                "  threads; rounds in turn; ratios by wall clock and by process CPU.",
+                "threads: the CNN epoch at 2 threads vs 1.",
+                "uniform: an MLP epoch of uniform:0.3 vs a full epoch.",
                 "Prints a markdown report on stdout, progress on stderr.",
             })
     static final class Train extends WinnowCommand {
