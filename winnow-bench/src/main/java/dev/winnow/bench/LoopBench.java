@@ -141,6 +141,7 @@ public final class LoopBench {
         TrainConfig cfg = config(model, o.epochs());
         double[] one = new double[o.rounds()];
         double[] two = new double[o.rounds()];
+        ai.djl.engine.Engine.getInstance(); // loads the native library before its thread count is set
         try {
             for (int r = 0; r < o.rounds(); r++) {
                 for (int k : new int[] {1, 2}) {
