@@ -231,8 +231,16 @@ public final class LoopBench {
         return out;
     }
 
-    /** {@code 1.04×} for one value, {@code 1.04× (1.01–1.09)} for several. */
+    /**
+     * {@code 1.04×} for one value, {@code 1.04× (1.01–1.09)} for several, {@code –} when one is not finite
+     * (an epoch too short for the process CPU clock, which may tick in 10 ms steps).
+     */
     private static String range(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x) || x == 0) {
+                return "–";
+            }
+        }
         double[] s = v.clone();
         Arrays.sort(s);
         String m = String.format("%.3f×", Bench.median(v));
