@@ -19,6 +19,15 @@ final class Bench {
         return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
+    /** CPU seconds this process has used so far, all its threads (NaN where the JVM cannot tell). */
+    static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long ns = os.getProcessCpuTime();
+            return ns < 0 ? Double.NaN : ns / 1e9;
+        }
+        return Double.NaN;
+    }
+
     /** A new folder in the temporary directory; the caller deletes it. */
     static Path tempDir() {
         try {

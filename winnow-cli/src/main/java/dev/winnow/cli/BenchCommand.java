@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import dev.winnow.bench.LoopBench;
 import dev.winnow.bench.ScoreBench;
 import dev.winnow.bench.SelectBench;
 import dev.winnow.bench.TrainBench;
@@ -25,9 +26,16 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "train",
             description = {
-                "Epoch time and examples/s of each model, and the recorder's overhead: one MLP run",
-                "records presentation signals in odd epochs and not in even ones; overhead = median",
-                "epoch time on ÷ off (epoch 1 left out). Also the cost of one checkpoint pass.",
+                "The training loop's speed. Parts (--parts, all by default):",
+                "table: epoch time and examples/s per model; the recorder's overhead (one",
+                "  MLP run recording in odd epochs only: median epoch on / off); one",
+                "  checkpoint pass.",
+                "loop: winnow train with recording / a plain DJL loop (the engine's floor)",
+                "  and / the plain PyTorch loop scripts/bench/torch_loop.py (run with",
+                "  --python; one line and skipped when torch cannot be imported); same",
+                "  threads; rounds in turn; ratios by wall clock and by process CPU.",
+                "threads: the CNN epoch at 2 threads vs 1.",
+                "uniform: an MLP epoch of uniform:0.3 vs a full epoch.",
                 "Prints a markdown report on stdout, progress on stderr.",
             })
     static final class Train extends WinnowCommand {
@@ -37,7 +45,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--epochs", defaultValue = "3", paramLabel = "E", description = "Epochs per run (default ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--reps", defaultValue = "2", paramLabel = "R", description = "On/off epoch pairs of the overhead run (default ${DEFAULT-VALUE}).")
+        @Option(names = "--reps", defaultValue = "2", paramLabel = "R",
+                description = "On/off epoch pairs of the overhead run, rounds of the other parts (default ${DEFAULT-VALUE}).")
         int reps;
 
         @Option(names = "--models", defaultValue = "mlp,cnn", split = ",", paramLabel = "M,…", description = "Models to time (default ${DEFAULT-VALUE}).")
@@ -49,13 +58,41 @@ final class BenchCommand implements Runnable {
         @Option(names = "--threads", paramLabel = "T", description = "PyTorch CPU threads (default: half the cores, at least 1).")
         Integer threads;
 
+        @Option(names = "--parts", defaultValue = "table,loop,threads,uniform", split = ",", paramLabel = "P,…",
+                description = "What to measure: table, loop, threads, uniform (default ${DEFAULT-VALUE}).")
+        List<String> parts;
+
+        @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "EXE",
+                description = "Python with torch for the plain PyTorch loop (default ${DEFAULT-VALUE}).")
+        String python;
+
+        @Option(names = "--torch-script", defaultValue = "scripts/bench/torch_loop.py", paramLabel = "FILE",
+                description = "The plain PyTorch loop (default ${DEFAULT-VALUE}, also looked up above the jar).")
+        java.nio.file.Path torchScript;
+
+        private static final List<String> PARTS = List.of("table", "loop", "threads", "uniform");
+
         @Override
         public Integer call() {
             atLeastOne("--epochs and --reps", epochs, reps);
-            dev.winnow.train.Threads.configure(threads);
-            String md = TrainBench.run(new TrainBench.Options(data, epochs, reps, limit, models), err());
-            out().print(md);
-            out().flush();
+            for (String p : parts) {
+                if (!PARTS.contains(p)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--parts: unknown part '" + p + "' (expected " + String.join(", ", PARTS) + ")");
+                }
+            }
+            int t = dev.winnow.train.Threads.configure(threads);
+            if (parts.contains("table")) {
+                out().print(TrainBench.run(new TrainBench.Options(data, epochs, reps, limit, models), err()));
+                out().flush();
+            }
+            java.util.Set<String> rest = new java.util.TreeSet<>();
+            parts.stream().filter(p -> !p.equals("table")).forEach(rest::add);
+            if (!rest.isEmpty()) {
+                out().print((parts.contains("table") ? "\n" : "") + LoopBench.run(new LoopBench.Options(data, epochs, reps,
+                        limit, models, t, rest, python, torchScript), err()));
+                out().flush();
+            }
             return 0;
         }
     }

@@ -8,6 +8,8 @@ import dev.winnow.policy.FullPolicy;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -18,11 +20,15 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.winnow.WinnowException;
 import dev.winnow.train.data.DataBundle;
 import dev.winnow.train.data.Examples;
+import dev.winnow.train.data.ResidentSplit;
 import dev.winnow.train.model.ModelZoo;
 import dev.winnow.train.model.ProxyNet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -33,6 +39,10 @@ import java.util.SplittableRandom;
  * by their own index arrays (so original ids survive), trained in batches with the weighted loss
  * Σ wᵢ·lossᵢ / B, and reported to {@link TrainingObserver}s; test accuracy is evaluated after every
  * {@link TrainConfig#evalEvery()}-th epoch and the last ({@link TrainResult#curve()} is the learning curve). Reproducible: the seed fixes initialisation, dropout and the shuffles.
+ *
+ * <p>Speed: dense splits are copied to the engine once ({@link ResidentSplit}) and each batch is gathered
+ * there by its index list (shuffled, pruned or kept: the same path); a batch's logits, losses and ‖h‖² come
+ * back to Java in one copy; SGD runs as one fused engine call per parameter ({@link NativeSgd}).
  *
  * <pre>{@code
  * try (ProxyTrainer t = new ProxyTrainer(data, config, 0)) {
@@ -49,6 +59,8 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
     private final ProxyNet net;
     private final ParameterStore ps;
     private final LrTracker tracker;
+    private final NativeSgd sgd;
+    private final Map<Examples, ResidentSplit> resident = new IdentityHashMap<>();
     private final double setupSeconds;
     private Phase phase = Phase.TRAIN;
     private final long[] forward = new long[Phase.values().length];
@@ -71,6 +83,8 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
         };
         this.ps = new ParameterStore(net.manager(), false);
         ps.setParameterServer(new LocalParameterServer(opt), new Device[] {net.manager().getDevice()});
+        this.sgd = config.optimizer() == OptimizerKind.SGD && NativeSgd.supports(net.parameters())
+                ? new NativeSgd(net.parameters(), config.momentum(), config.weightDecay()) : null;
         this.setupSeconds = (System.nanoTime() - t0) / 1e9;
     }
 
@@ -201,41 +215,64 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
                              int epoch, int batch, boolean outputs) {
         int b = to - from;
         int[] y = train.labelsOf(idx, from, to);
-        float[] onehot = new float[b * classes];
+        long[] label = new long[b];
         for (int k = 0; k < b; k++) {
-            onehot[k * classes + y[k]] = 1f;
+            label[k] = y[k];
         }
-        float[] losses;
+        float[] wb = w == null ? null : Arrays.copyOfRange(w, from, to);
+        float[] losses = new float[b];
         float[] logits = null;
         float[] h2 = null;
         try (NDManager bm = net.manager().newSubManager()) {
-            NDArray x = train.batch(bm, idx, from, to, net.minLength());
-            NDArray oh = bm.create(onehot, new Shape(b, classes));
+            NDArray x = inputs(train).batch(bm, idx, from, to, net.minLength());
             ProxyNet.Output out;
             NDArray lossPer;
             try (GradientCollector gc = engine.newGradientCollector()) {
                 out = net.forward(ps, x, true);
-                lossPer = out.logits().logSoftmax(1).mul(oh).sum(new int[] {1}).neg();
-                NDArray weighted = w == null ? lossPer : lossPer.mul(bm.create(java.util.Arrays.copyOfRange(w, from, to)));
+                lossPer = out.logits().logSoftmax(1).gather(bm.create(label, new Shape(b, 1)), 1).neg();
+                NDArray weighted = wb == null ? lossPer : lossPer.mul(bm.create(wb, new Shape(b, 1)));
                 gc.backward(weighted.sum().div(b));
             }
-            ps.updateAllParameters();
-            zeroGradients();
-            losses = lossPer.toFloatArray();
+            update();
             if (outputs) {
-                logits = out.logits().toFloatArray();
-                h2 = rowSquaredNorms(out.features().toFloatArray(), b);
+                // One copy to the host: [logits | loss | ‖h‖²] per row.
+                NDArray sq = out.features().square().sum(new int[] {1}, true);
+                float[] v = NDArrays.concat(new NDList(out.logits(), lossPer, sq), 1).toFloatArray();
+                logits = new float[b * classes];
+                h2 = new float[b];
+                int r = classes + 2;
+                for (int k = 0; k < b; k++) {
+                    System.arraycopy(v, k * r, logits, k * classes, classes);
+                    losses[k] = v[k * r + classes];
+                    h2[k] = v[k * r + classes + 1];
+                }
+            } else {
+                losses = lossPer.toFloatArray();
             }
         }
         forward[Phase.TRAIN.ordinal()] += b;
         backward[Phase.TRAIN.ordinal()] += b;
         long[] ids = new long[b];
-        int[] ix = java.util.Arrays.copyOfRange(idx, from, to);
+        int[] ix = Arrays.copyOfRange(idx, from, to);
         for (int k = 0; k < b; k++) {
             ids[k] = train.id(ix[k]);
         }
-        return new BatchResult(epoch, batch, ix, ids, y, w == null ? null : java.util.Arrays.copyOfRange(w, from, to),
-                losses, logits, h2, classes, tracker.applied);
+        return new BatchResult(epoch, batch, ix, ids, y, wb, losses, logits, h2, classes, tracker.applied);
+    }
+
+    /** One optimizer step at the tracker's current rate, gradients zeroed after. */
+    private void update() {
+        if (sgd != null) {
+            sgd.step(tracker.getNewValue(0));
+        } else {
+            ps.updateAllParameters();
+            zeroGradients();
+        }
+    }
+
+    /** The engine-resident copy of a split (made on first use; dense splits only are copied). */
+    private ResidentSplit inputs(Examples examples) {
+        return resident.computeIfAbsent(examples, e -> ResidentSplit.of(e, net.manager()));
     }
 
     /** ‖row‖² of each of the {@code rows} rows of a row-major matrix (on the host: one copy, no extra native ops). */
@@ -282,21 +319,28 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
         float[] logits = new float[n * c];
         float[] h2 = new float[n];
         float[] feats = withFeatures ? new float[n * d] : null;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        ResidentSplit split = examples == data.train() || examples == data.test() ? inputs(examples) : null;
         int bs = config.evalBatchSize();
         for (int from = 0; from < n; from += bs) {
             int to = Math.min(n, from + bs);
+            int b = to - from;
             try (NDManager bm = net.manager().newSubManager()) {
-                NDArray x = examples.batch(bm, order, from, to, net.minLength());
+                NDArray x = split != null ? split.range(bm, from, to, net.minLength())
+                        : ResidentSplit.heapRange(examples, bm, from, to, net.minLength());
                 ProxyNet.Output o = net.forward(ps, x, false);
-                System.arraycopy(o.logits().toFloatArray(), 0, logits, from * c, (to - from) * c);
-                float[] h = o.features().toFloatArray();
-                System.arraycopy(rowSquaredNorms(h, to - from), 0, h2, from, to - from);
                 if (feats != null) {
-                    System.arraycopy(h, 0, feats, from * d, (to - from) * d);
+                    float[] h = o.features().toFloatArray();
+                    System.arraycopy(o.logits().toFloatArray(), 0, logits, from * c, b * c);
+                    System.arraycopy(rowSquaredNorms(h, b), 0, h2, from, b);
+                    System.arraycopy(h, 0, feats, from * d, b * d);
+                } else {
+                    // One copy to the host: [logits | ‖h‖²] per row.
+                    NDArray sq = o.features().square().sum(new int[] {1}, true);
+                    float[] v = o.logits().concat(sq, 1).toFloatArray();
+                    for (int k = 0; k < b; k++) {
+                        System.arraycopy(v, k * (c + 1), logits, (from + k) * c, c);
+                        h2[from + k] = v[k * (c + 1) + c];
+                    }
                 }
             }
         }
@@ -367,6 +411,8 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
 
     @Override
     public void close() {
+        resident.values().forEach(ResidentSplit::close);
+        resident.clear();
         net.close();
     }
 }

@@ -113,6 +113,11 @@ public final class Examples {
         return Arrays.copyOfRange(dense, index * width, (index + 1) * width);
     }
 
+    /** The dense inputs themselves (no copy; null for text), for {@link ResidentSplit}. */
+    float[] denseView() {
+        return dense;
+    }
+
     /** The first {@code n} examples (all when n ≥ size). */
     public Examples head(int n) {
         if (n >= size()) {
