@@ -179,6 +179,11 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
         return methods.stream().anyMatch(Method::needsProxy);
     }
 
+    /** Whether any method selects on the proxy's features: the proxy then records them (run 0's are read). */
+    public boolean needsFeatures() {
+        return methods.stream().anyMatch(m -> m instanceof Method.Static s && s.needsFeatures());
+    }
+
     /** The distinct scores the methods select by, in first-use order: each is computed once per seed. */
     public List<ScoreSpec> scoreSpecs() {
         List<ScoreSpec> out = new ArrayList<>();

@@ -111,7 +111,8 @@ public final class DjlStudyEngine implements StudyEngine {
         /**
          * {@code proxyRuns} runs of the proxy model on the run's policy (every example, or the proxy-limit share),
          * recording every signal at every epoch: the presentations it trained on and a checkpoint pass over all
-         * training examples, counted as the recorder's forward examples.
+         * training examples, counted as the recorder's forward examples; and each run's features after its last
+         * epoch when the run asks for them (a feature strategy selects on them).
          */
         @Override
         public Cost recordProxy(ProxyRun run) {
@@ -127,7 +128,7 @@ public final class DjlStudyEngine implements StudyEngine {
             try (DynamicsWriter w = DynamicsWriter.create(run.store(), bundle.train().size(), bundle.classes(),
                     EnumSet.allOf(Signal.class), false, false)) {
                 w.labels(trainLabels).ids(bundle.train().ids());
-                Recorder rec = new Recorder(w, new RecordOptions(all, false, false, false), bundle.train());
+                Recorder rec = new Recorder(w, new RecordOptions(all, false, run.features(), false), bundle.train());
                 for (int r = 0; r < spec.proxyRuns(); r++) {
                     try (ProxyTrainer t = new ProxyTrainer(bundle, proxyConfig(spec, run.seed() * 1000 + r), r)) {
                         TrainResult res = t.train(run.policy(), List.of(rec));
