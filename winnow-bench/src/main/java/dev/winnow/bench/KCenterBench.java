@@ -35,13 +35,28 @@ public final class KCenterBench {
     }
 
     /** Medians of the timed repetitions. */
-    public record Result(String data, int n, int dim, int k, double kcenterSeconds, double plainSeconds) {
+    public record Result(String data, int n, int dim, int k, double kcenterSeconds, double kcenterCpuSeconds,
+                         double plainSeconds, double plainCpuSeconds) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s N=%d D=%d k=%d: kcenter %.2f s | plain greedy (k passes of N "
-                    + "distances, measured per pass) %.1f s | ratio %.4f (kcenter / plain)", data, n, dim, k,
-                    kcenterSeconds, plainSeconds, kcenterSeconds / plainSeconds);
+            return String.format(Locale.ROOT, "%s N=%d D=%d k=%d: kcenter %.2f s wall, %.2f s CPU | plain greedy "
+                    + "(k passes of N distances, measured per pass) %.1f s wall, %.1f s CPU | ratio %.4f wall, "
+                    + "%.4f CPU (kcenter / plain)", data, n, dim, k, kcenterSeconds, kcenterCpuSeconds, plainSeconds,
+                    plainCpuSeconds, kcenterSeconds / plainSeconds, kcenterCpuSeconds / plainCpuSeconds);
         }
+    }
+
+    /** CPU seconds of all live threads of this JVM (the selection's helper threads included). */
+    private static double cpu() {
+        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : b.getAllThreadIds()) {
+            long t = b.getThreadCpuTime(id);
+            if (t > 0) {
+                sum += t;
+            }
+        }
+        return sum / 1e9;
     }
 
     /** Synthetic features: {@code clustered} or {@code gaussian}, N × D from {@code seed}. */
@@ -101,14 +116,18 @@ public final class KCenterBench {
         ScoreTable t = new ScoreTable(ids, new int[n], new float[n]);
         SelectOptions o = SelectOptions.of(Strategy.KCENTER, new Budget.Count(k), 1);
         double[] kc = new double[reps];
+        double[] kcCpu = new double[reps];
         for (int round = 0; round <= reps; round++) {
+            double c0 = cpu();
             long t0 = System.nanoTime();
             KeepList kept = FeatureSelector.select(t, f, o);
             double s = (System.nanoTime() - t0) / 1e9;
-            log.printf(Locale.ROOT, "%s %d: kcenter kept %d in %.2f s%n", round == 0 ? "warm-up" : "round", round,
-                    kept.size(), s);
+            double c = cpu() - c0;
+            log.printf(Locale.ROOT, "%s %d: kcenter kept %d in %.2f s wall, %.2f s CPU%n",
+                    round == 0 ? "warm-up" : "round", round, kept.size(), s, c);
             if (round > 0) {
                 kc[round - 1] = s;
+                kcCpu[round - 1] = c;
             }
         }
         // the plain algorithm's pass: the distance of every example to one centre, minimum kept
@@ -116,8 +135,10 @@ public final class KCenterBench {
         double[] mind = new double[n];
         java.util.Arrays.fill(mind, Double.POSITIVE_INFINITY);
         double[] pass = new double[passes];
+        double[] passCpu = new double[passes];
         for (int p = 0; p < passes; p++) {
             int c = (int) ((p * 7919L) % n);
+            double c0 = cpu();
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 double d = f.distance2(i, c);
@@ -126,8 +147,10 @@ public final class KCenterBench {
                 }
             }
             pass[p] = (System.nanoTime() - t0) / 1e9;
+            passCpu[p] = cpu() - c0;
         }
-        return new Result(data, n, f.dim(), k, Bench.median(kc), Bench.median(pass) * k);
+        return new Result(data, n, f.dim(), k, Bench.median(kc), Bench.median(kcCpu), Bench.median(pass) * k,
+                Bench.median(passCpu) * k);
     }
 
     public static void main(String[] args) {

@@ -11,7 +11,10 @@ final class Axes {
     private Axes() {
     }
 
-    /** {@code count} orthonormal directions (each of length 1 in double) of the {@code n} rows of {@code x}. */
+    /**
+     * {@code count} orthonormal directions of the {@code n} rows of {@code x} (each of length 1 in double, or all
+     * zeros where the rows span fewer directions).
+     */
     static double[][] principal(float[] x, int n, int dim, int count) {
         double[] mean = new double[dim];
         for (int i = 0; i < n; i++) {
@@ -45,11 +48,27 @@ final class Axes {
                 }
                 v = w;
             }
+            // twice, so that the axes are orthonormal to rounding; a direction the data no longer spans is dropped
+            // (all zeros: it bounds nothing, but a wrong unit vector would overstate the bound)
+            double before = norm(v);
             orthogonalise(v, axes, c);
-            normalise(v);
+            orthogonalise(v, axes, c);
+            if (!(norm(v) > 1e-6 * before)) {
+                java.util.Arrays.fill(v, 0);
+            } else {
+                normalise(v);
+            }
             axes[c] = v;
         }
         return axes;
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double a : v) {
+            s += a * a;
+        }
+        return Math.sqrt(s);
     }
 
     private static void orthogonalise(double[] v, double[][] axes, int before) {
@@ -65,14 +84,9 @@ final class Axes {
     }
 
     private static void normalise(double[] v) {
-        double s = 0;
-        for (double a : v) {
-            s += a * a;
-        }
-        double norm = Math.sqrt(s);
+        double norm = norm(v);
         if (!(norm > 0) || !Double.isFinite(norm)) {
-            java.util.Arrays.fill(v, 0);
-            v[0] = 1; // degenerate data: any unit vector bounds as well
+            java.util.Arrays.fill(v, 0); // degenerate: the zero vector bounds nothing and so is always safe
             return;
         }
         for (int t = 0; t < v.length; t++) {

@@ -1,5 +1,9 @@
 package dev.winnow.select;
 
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+
 /**
  * Greedy k-center (Sener &amp; Savarese 2018, "Active Learning for Convolutional Neural Networks: A Core-Set
  * Approach"; Gonzalez 1985): the first centre is the example with the smallest random key; then, q − 1 times, the
@@ -19,23 +23,36 @@ package dev.winnow.select;
 final class KCenterGreedy {
     /** Relative margin on the squared bound 4 r²: far above float32 rounding of a sum of D ≤ 10^4 squares. */
     static final double MARGIN = 1e-2;
+    /** How many principal axes every example's coordinates are kept along (fewer when D is smaller). */
+    static final int AXES = 8;
+    /** Windows of at least this many centres are scanned in two halves at once, when there are two cores. */
+    static final int PARALLEL_WINDOW = 256;
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1
+            && ForkJoinPool.getCommonPoolParallelism() > 0;
 
     private final int len;
     private final int dim;
     private final float[] x;
     private final int[] rows;
     private final FeatureSelector.Order order;
-    private final double[] mind;
-    private final int[] next;
-    private final int[] head;
+    /**
+     * Each cluster's members, contiguous (a scan reads them in order): local indices, distances² to the cluster's
+     * centre, and their coordinates along the two axes; {@code size} of each in use.
+     */
+    private final int[][] members;
+    private final double[][] memberD;
+    private final double[][] memberP;
+    private final int[] size;
     private final double[] radius;
     private final int[] far;
     private final float[] centres;
     private final Tournament tree;
+    private final Movers[] movers = {new Movers(), new Movers()};
     /** Two unit directions (the data's first principal axes) and each centre's coordinates along them. */
     private final double[][] axes;
+    /** Centre t's coordinates along the axes, from t · AXES; proj0[t] along the first (the window's axis). */
+    private final double[] proj;
     private final double[] proj0;
-    private final double[] proj1;
     /** The centres so far, in ascending order of proj0 (where a window of it starts: binary search). */
     private final int[] byProj;
 
@@ -50,16 +67,17 @@ final class KCenterGreedy {
         for (int j = 0; j < len; j++) {
             System.arraycopy(all, rows[j] * dim, x, j * dim, dim);
         }
-        this.mind = new double[len];
-        this.next = new int[len];
-        this.head = new int[q];
+        this.members = new int[q][];
+        this.memberD = new double[q][];
+        this.memberP = new double[q][];
+        this.size = new int[q];
         this.radius = new double[q];
         this.far = new int[q];
         this.centres = new float[q * dim];
         this.tree = new Tournament(q);
-        this.axes = Axes.principal(x, len, dim, 2);
+        this.axes = Axes.principal(x, len, dim, Math.min(AXES, dim));
+        this.proj = new double[q * AXES];
         this.proj0 = new double[q];
-        this.proj1 = new double[q];
         this.byProj = new int[q];
     }
 
@@ -82,39 +100,59 @@ final class KCenterGreedy {
         }
         chosen[0] = first;
         addCentre(0, first);
-        head[0] = -1;
-        for (int j = len - 1; j >= 0; j--) {
+        open(0, len - 1);
+        for (int j = 0; j < len; j++) {
             if (j != first) {
-                mind[j] = Features.distance2(x, j * dim, centres, 0, dim);
-                next[j] = head[0];
-                head[0] = j;
+                double[] pj = new double[AXES];
+                for (int k = 0; k < axes.length; k++) {
+                    pj[k] = Axes.dot(axes[k], x, j * dim);
+                }
+                append(0, j, Features.distance2(x, j * dim, centres, 0, dim), pj, 0);
             }
         }
-        refresh(0);
+        tree.set(0, radius[0], far[0]);
         insertByProj(0);
         for (int t = 1; t < q; t++) {
             int a0 = tree.bestLeaf();
             int m = far[a0];
             chosen[t] = m;
             addCentre(t, m);
-            head[t] = -1;
-            radius[t] = -1;
-            far[t] = -1;
+            open(t, 4);
             // every cluster's radius is at most the chosen one's distance, so only centres within twice that
             // along axis 0 can be near enough: a window of byProj
             double w = 2.0 * Math.sqrt(radius[a0]) * (1.0 + MARGIN);
             int from = lowerBound(t, proj0[t] - w);
-            for (int p = from; p < t && proj0[byProj[p]] <= proj0[t] + w; p++) {
-                int a = byProj[p];
-                if (head[a] < 0 || (a != a0 && (radius[a] == 0 || beyond(a, t)))) {
-                    continue;
-                }
-                scan(a, t, m);
+            int to = lowerBound(t, Math.nextUp(proj0[t] + w));
+            if (to - from >= PARALLEL_WINDOW && PARALLEL) {
+                // two halves of the window at once: each scanned cluster is one half's alone, and the movers
+                // join the new cluster afterwards (every rule here is independent of the order they join in)
+                int mid = (from + to) >>> 1;
+                int centre = t;
+                CompletableFuture<Void> other = CompletableFuture.runAsync(
+                        () -> scanWindow(mid, to, a0, centre, m, movers[1]), ForkJoinPool.commonPool());
+                scanWindow(from, mid, a0, t, m, movers[0]);
+                other.join();
+                movers[0].drainInto(t);
+                movers[1].drainInto(t);
+            } else {
+                scanWindow(from, to, a0, t, m, movers[0]);
+                movers[0].drainInto(t);
             }
             insertByProj(t);
             tree.set(t, radius[t], far[t]);
         }
         return chosen;
+    }
+
+    /** Scans the clusters at window positions [from, to) that centre t (example m) may reach; movers to {@code out}. */
+    private void scanWindow(int from, int to, int a0, int t, int m, Movers out) {
+        for (int p = from; p < to; p++) {
+            int a = byProj[p];
+            if (size[a] == 0 || (a != a0 && (radius[a] == 0 || beyond(a, t)))) {
+                continue;
+            }
+            scan(a, t, m, out);
+        }
     }
 
     /** The first position of byProj[0, t) whose centre's proj0 is at least {@code v}. */
@@ -142,8 +180,10 @@ final class KCenterGreedy {
     /** Centre {@code t} is local example {@code m}: its features, contiguous, and its projections. */
     private void addCentre(int t, int m) {
         System.arraycopy(x, m * dim, centres, t * dim, dim);
-        proj0[t] = Axes.dot(axes[0], x, m * dim);
-        proj1[t] = Axes.dot(axes[1], x, m * dim);
+        for (int k = 0; k < axes.length; k++) {
+            proj[t * AXES + k] = Axes.dot(axes[k], x, m * dim);
+        }
+        proj0[t] = proj[t * AXES];
     }
 
     /**
@@ -152,9 +192,7 @@ final class KCenterGreedy {
      */
     private boolean beyond(int a, int t) {
         double bound = 4.0 * radius[a] * (1.0 + MARGIN);
-        double p0 = proj0[a] - proj0[t];
-        double p1 = proj1[a] - proj1[t];
-        if (p0 * p0 > bound || p1 * p1 > bound) {
+        if (projected2(proj, a * AXES, proj, t * AXES) > bound) {
             return true;
         }
         int pa = a * dim;
@@ -186,53 +224,171 @@ final class KCenterGreedy {
         return (s0 + s1) + (s2 + s3) > bound;
     }
 
-    /** Moves the members of cluster {@code a} that are nearer to the new centre {@code t} (example m) to it. */
-    private void scan(int a, int t, int m) {
-        // a member i with 2 d(i, a) below d(c, a) cannot come nearer to c (d(i, c) ≥ d(c, a) − d(i, a) > d(i, a))
-        double ca = Features.distance2(centres, a * dim, centres, t * dim, dim) / (4.0 * (1.0 + MARGIN));
-        int kept = -1;
-        int keptTail = -1;
-        int cur = head[a];
-        while (cur >= 0) {
-            int nxt = next[cur];
-            if (cur != m) {
-                double d = mind[cur] < ca ? Double.POSITIVE_INFINITY
-                        : Features.distance2(x, cur * dim, centres, t * dim, dim);
-                if (d < mind[cur]) {
-                    mind[cur] = d;
-                    next[cur] = head[t];
-                    head[t] = cur;
-                    if (better(cur, d, far[t], radius[t])) {
-                        far[t] = cur;
-                        radius[t] = d;
-                    }
-                } else {
-                    next[cur] = -1;
-                    if (keptTail < 0) {
-                        kept = cur;
-                    } else {
-                        next[keptTail] = cur;
-                    }
-                    keptTail = cur;
-                }
-            }
-            cur = nxt;
+    /**
+     * The squared length of the difference of two points' coordinates along the axes: a lower bound of their
+     * squared distance (the axes are orthonormal, so this is the squared length of a projection).
+     */
+    private static double projected2(double[] p, int a, double[] q, int b) {
+        double s = 0;
+        for (int k = 0; k < AXES; k++) {
+            double d = p[a + k] - q[b + k];
+            s += d * d;
         }
-        head[a] = kept;
-        refresh(a);
+        return s;
     }
 
-    /** Recomputes the radius and farthest member of cluster {@code a} from its list. */
-    private void refresh(int a) {
+    /** An empty cluster {@code a} with room for {@code capacity} members. */
+    private void open(int a, int capacity) {
+        int c = Math.max(1, capacity);
+        members[a] = new int[c];
+        memberD[a] = new double[c];
+        memberP[a] = new double[c * AXES];
+        size[a] = 0;
         radius[a] = -1;
         far[a] = -1;
-        for (int j = head[a]; j >= 0; j = next[j]) {
-            if (better(j, mind[j], far[a], radius[a])) {
-                far[a] = j;
-                radius[a] = mind[j];
+    }
+
+    /** Adds local example {@code i} at distance² {@code d} (axis coordinates p0, p1) to cluster {@code a}. */
+    private void append(int a, int i, double d, double[] p, int from) {
+        int n = size[a];
+        if (n == members[a].length) {
+            int c = 2 * n;
+            members[a] = Arrays.copyOf(members[a], c);
+            memberD[a] = Arrays.copyOf(memberD[a], c);
+            memberP[a] = Arrays.copyOf(memberP[a], c * AXES);
+        }
+        members[a][n] = i;
+        memberD[a][n] = d;
+        System.arraycopy(p, from, memberP[a], n * AXES, AXES);
+        size[a] = n + 1;
+        if (better(i, d, far[a], radius[a])) {
+            far[a] = i;
+            radius[a] = d;
+        }
+    }
+
+    /** Moves the members of cluster {@code a} that are nearer to the new centre {@code t} (example m) to it. */
+    private void scan(int a, int t, int m, Movers out) {
+        // a member i with 2 d(i, a) below d(c, a) cannot come nearer to c (d(i, c) ≥ d(c, a) − d(i, a) > d(i, a))
+        double ca = Features.distance2(centres, a * dim, centres, t * dim, dim) / (4.0 * (1.0 + MARGIN));
+        int pc = t * AXES;
+        int[] mem = members[a];
+        double[] md = memberD[a];
+        double[] mp = memberP[a];
+        int n = size[a];
+        int w = 0;
+        double r = -1;
+        int best = -1;
+        for (int j = 0; j < n; j++) {
+            int i = mem[j];
+            if (i == m) {
+                continue;
+            }
+            double mi = md[j];
+            double limit = mi * (1.0 + MARGIN);
+            // the exact distance only where no bound rules c out; it stops once it reaches the member's distance
+            double d = mi < ca || projected2(mp, j * AXES, proj, pc) > limit ? Double.POSITIVE_INFINITY
+                    : distance2Below(i * dim, t * dim, mi);
+            if (d < mi) {
+                out.add(i, d, mp, j * AXES);
+            } else {
+                mem[w] = i;
+                md[w] = mi;
+                System.arraycopy(mp, j * AXES, mp, w * AXES, AXES);
+                w++;
+                if (better(i, mi, best, r)) {
+                    best = i;
+                    r = mi;
+                }
             }
         }
-        tree.set(a, radius[a], far[a]);
+        size[a] = w;
+        radius[a] = r;
+        far[a] = best;
+        out.scanned(a);
+    }
+
+    /**
+     * What one half of a window scan found: the members that move to the new centre (with their distances and axis
+     * coordinates) and the clusters it scanned, whose places in the tournament are updated after the scan.
+     */
+    private final class Movers {
+        private int[] ids = new int[64];
+        private double[] d = new double[64];
+        private double[] p = new double[64 * AXES];
+        private int n;
+        private int[] clusters = new int[64];
+        private int scannedCount;
+
+        void add(int i, double di, double[] from, int at) {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, 2 * n);
+                d = Arrays.copyOf(d, 2 * n);
+                p = Arrays.copyOf(p, 2 * n * AXES);
+            }
+            ids[n] = i;
+            d[n] = di;
+            System.arraycopy(from, at, p, n * AXES, AXES);
+            n++;
+        }
+
+        void scanned(int a) {
+            if (scannedCount == clusters.length) {
+                clusters = Arrays.copyOf(clusters, 2 * scannedCount);
+            }
+            clusters[scannedCount++] = a;
+        }
+
+        /** Appends the movers to cluster t and updates the scanned clusters in the tournament; empties itself. */
+        void drainInto(int t) {
+            for (int k = 0; k < n; k++) {
+                append(t, ids[k], d[k], p, k * AXES);
+            }
+            for (int k = 0; k < scannedCount; k++) {
+                tree.set(clusters[k], radius[clusters[k]], far[clusters[k]]);
+            }
+            n = 0;
+            scannedCount = 0;
+        }
+    }
+
+    /**
+     * {@link Features#distance2} of example row {@code i} (offset) and centre row {@code c} (offset), exactly, when
+     * it is below {@code limit}; otherwise some value ≥ limit. Rounded addition is monotone, so once the lanes'
+     * partial sums, combined as the full formula combines them, reach the limit, the full sum does too.
+     */
+    private double distance2Below(int i, int c, double limit) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int t = 0;
+        while (t + 3 < dim) {
+            int end = Math.min(dim - 3, t + 16);
+            for (; t < end; t += 4) {
+                double d0 = (double) x[i + t] - (double) centres[c + t];
+                double d1 = (double) x[i + t + 1] - (double) centres[c + t + 1];
+                double d2 = (double) x[i + t + 2] - (double) centres[c + t + 2];
+                double d3 = (double) x[i + t + 3] - (double) centres[c + t + 3];
+                s0 += d0 * d0;
+                s1 += d1 * d1;
+                s2 += d2 * d2;
+                s3 += d3 * d3;
+            }
+            if ((s0 + s1) + (s2 + s3) >= limit) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        for (; t < dim; t++) {
+            double d = (double) x[i + t] - (double) centres[c + t];
+            switch (t & 3) {
+                case 0 -> s0 += d * d;
+                case 1 -> s1 += d * d;
+                case 2 -> s2 += d * d;
+                default -> s3 += d * d;
+            }
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Whether member i at distance di goes before member j at dj: farther, then smaller key, then id. */
@@ -259,7 +415,7 @@ final class KCenterGreedy {
             }
             size = s;
             leaf = new int[2 * s];
-            java.util.Arrays.fill(leaf, -1);
+            Arrays.fill(leaf, -1);
         }
 
         /** Cluster {@code a} now has radius {@code r} at member {@code member} (−1: no member). */

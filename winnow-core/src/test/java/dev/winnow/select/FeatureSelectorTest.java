@@ -93,6 +93,24 @@ class FeatureSelectorTest {
         }
     }
 
+    @Test
+    void kcenterEqualsThePlainGreedyAlgorithmWhereItScansInParallel() {
+        // enough centres that a window holds more than KCenterGreedy.PARALLEL_WINDOW of them
+        SplittableRandom r = new SplittableRandom(11);
+        int n = 4000;
+        int dim = 3;
+        float[] v = new float[n * dim];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) r.nextDouble();
+        }
+        Features f = new Features(v, n, dim, "random");
+        ScoreTable t = table(n, null, null);
+        for (int k : new int[] {1500, 3000}) {
+            long[] got = select(t, f, SelectOptions.of(Strategy.KCENTER, new Budget.Count(k), 5));
+            assertThat(got).as("k=%d", k).containsExactly(plainKCenter(f, t.ids(), k, 5));
+        }
+    }
+
     /** The textbook algorithm: every example's distance to every new centre. */
     static long[] plainKCenter(Features f, long[] ids, int k, long seed) {
         int n = f.size();
