@@ -14,11 +14,15 @@ import java.util.concurrent.ForkJoinPool;
  * <p>How it avoids the N · k distances: every example belongs to the cluster of its nearest centre, and each
  * cluster knows its radius r (the largest distance of a member to it). A new centre c can only come nearer to a
  * member i of cluster a if d(c, a) &lt; 2 r_a (triangle inequality: d(i, c) ≥ d(c, a) − d(i, a) ≥ r_a ≥ d(i, a)
- * otherwise), so a cluster is scanned only when that bound fails. The test d(c, a) ≥ 2 r_a runs blocked over the
- * centres' features held contiguously, in float, stopping a block as soon as the partial sum passes the bound,
- * and with a safety margin of {@value #MARGIN} so that the float sum's rounding can only make it scan more, never
- * skip a member the exact double distance would have moved. Clusters sit in a tournament tree ordered by (radius
- * descending, key, id), whose root is the next centre.
+ * otherwise), so a cluster is scanned only when that bound fails; since no radius exceeds c's own distance, only
+ * centres within a window along the first principal axis are tested at all. The tests use lower bounds of the
+ * distance: the length of its projection on the data's first {@value #AXES} principal axes ({@link Axes}), then a
+ * float sum of squares that stops once it passes the bound. Inside a scanned cluster a member is skipped when
+ * 2 d(i, a) &lt; d(c, a) or when its projection is already too far; the exact double distance of the others stops
+ * once it reaches the member's current distance (rounded addition is monotone). Every bound carries a relative
+ * margin of {@value #MARGIN}, so rounding can only make it compute more, never skip a member the exact distance
+ * would have moved. Members of a cluster are stored contiguously; a large window is scanned in two halves at once.
+ * Clusters sit in a {@link Tournament} ordered by (radius descending, key, id), whose root gives the next centre.
  */
 final class KCenterGreedy {
     /** Relative margin on the squared bound 4 r²: far above float32 rounding of a sum of D ≤ 10^4 squares. */
@@ -37,7 +41,7 @@ final class KCenterGreedy {
     private final FeatureSelector.Order order;
     /**
      * Each cluster's members, contiguous (a scan reads them in order): local indices, distances² to the cluster's
-     * centre, and their coordinates along the two axes; {@code size} of each in use.
+     * centre, and their coordinates along the axes ({@value #AXES} each); {@code size} of each in use.
      */
     private final int[][] members;
     private final double[][] memberD;
@@ -74,7 +78,7 @@ final class KCenterGreedy {
         this.radius = new double[q];
         this.far = new int[q];
         this.centres = new float[q * dim];
-        this.tree = new Tournament(q);
+        this.tree = new Tournament(q, (b, a) -> better(far[b], radius[b], far[a], radius[a]));
         this.axes = Axes.principal(x, len, dim, Math.min(AXES, dim));
         this.proj = new double[q * AXES];
         this.proj0 = new double[q];
@@ -110,10 +114,10 @@ final class KCenterGreedy {
                 append(0, j, Features.distance2(x, j * dim, centres, 0, dim), pj, 0);
             }
         }
-        tree.set(0, radius[0], far[0]);
+        tree.set(0, far[0] >= 0);
         insertByProj(0);
         for (int t = 1; t < q; t++) {
-            int a0 = tree.bestLeaf();
+            int a0 = tree.best();
             int m = far[a0];
             chosen[t] = m;
             addCentre(t, m);
@@ -139,7 +143,7 @@ final class KCenterGreedy {
                 movers[0].drainInto(t);
             }
             insertByProj(t);
-            tree.set(t, radius[t], far[t]);
+            tree.set(t, far[t] >= 0);
         }
         return chosen;
     }
@@ -187,7 +191,7 @@ final class KCenterGreedy {
     }
 
     /**
-     * Whether centre {@code t} is surely at least 2 r_a from centre {@code a}: first along the two axes (a
+     * Whether centre {@code t} is surely at least 2 r_a from centre {@code a}: first along the axes (a
      * projection of a difference is never longer than the difference), then in float, blocked, stopping early.
      */
     private boolean beyond(int a, int t) {
@@ -345,7 +349,7 @@ final class KCenterGreedy {
                 append(t, ids[k], d[k], p, k * AXES);
             }
             for (int k = 0; k < scannedCount; k++) {
-                tree.set(clusters[k], radius[clusters[k]], far[clusters[k]]);
+                tree.set(clusters[k], far[clusters[k]] >= 0);
             }
             n = 0;
             scannedCount = 0;
@@ -401,47 +405,5 @@ final class KCenterGreedy {
         }
         int c = Double.compare(di, dj);
         return c > 0 || (c == 0 && order.compare(rows[i], rows[j]) < 0);
-    }
-
-    /** A tournament tree over the clusters: each node holds the better of its children by {@link #better}. */
-    private final class Tournament {
-        private final int size;
-        private final int[] leaf;
-
-        Tournament(int clusters) {
-            int s = 1;
-            while (s < clusters) {
-                s <<= 1;
-            }
-            size = s;
-            leaf = new int[2 * s];
-            Arrays.fill(leaf, -1);
-        }
-
-        /** Cluster {@code a} now has radius {@code r} at member {@code member} (−1: no member). */
-        void set(int a, double r, int member) {
-            int p = a + size;
-            leaf[p] = member < 0 ? -1 : a;
-            for (p >>= 1; p >= 1; p >>= 1) {
-                int l = leaf[2 * p];
-                int rr = leaf[2 * p + 1];
-                leaf[p] = pick(l, rr);
-            }
-        }
-
-        private int pick(int a, int b) {
-            if (a < 0) {
-                return b;
-            }
-            if (b < 0) {
-                return a;
-            }
-            return better(far[b], radius[b], far[a], radius[a]) ? b : a;
-        }
-
-        /** The cluster whose farthest member comes next. */
-        int bestLeaf() {
-            return leaf[1];
-        }
     }
 }
