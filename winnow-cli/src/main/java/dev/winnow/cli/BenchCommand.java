@@ -2,6 +2,7 @@ package dev.winnow.cli;
 
 import dev.winnow.bench.LoopBench;
 import dev.winnow.bench.ScoreBench;
+import dev.winnow.bench.KCenterBench;
 import dev.winnow.bench.SelectBench;
 import dev.winnow.bench.TrainBench;
 import picocli.CommandLine;
@@ -14,14 +15,15 @@ import java.util.List;
 @Command(name = "bench",
         header = "Measure Winnow's own speed against same-run baselines.", mixinStandardHelpOptions = true,
         description = "Measure Winnow's own speed (not a test: prints numbers).",
-        subcommands = {BenchCommand.Scores.class, BenchCommand.Select.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.Scores.class, BenchCommand.Select.class, BenchCommand.Train.class,
+                BenchCommand.KCenter.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose what to measure: winnow bench scores|select|train");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose what to measure: winnow bench scores|select|train|kcenter");
     }
 
     @Command(name = "train",
@@ -139,6 +141,48 @@ final class BenchCommand implements Runnable {
             atLeastOne("--examples and --reps", examples, reps);
             SelectBench.Result r = SelectBench.run(examples, 3, reps, err());
             out().println(r);
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "kcenter",
+            description = {
+                "Greedy k-center speed (--strategy kcenter): wall and CPU seconds, against the plain algorithm",
+                "(k passes of N distances) timed pass by pass in the same run. Goal: N = 60,000, D = 128,",
+                "k = 18,000 in <= 30 s on 2 cores. Features: a store's features.npy run 0 (--features DIR), or",
+                "synthetic ones (clustered: blobs in a 16-dimensional subspace; gaussian: i.i.d., the worst case).",
+            })
+    static final class KCenter extends WinnowCommand {
+        @Option(names = "--features", paramLabel = "DIR|clustered|gaussian", defaultValue = "clustered",
+                description = "a dynamics store with features.npy, or synthetic data (default ${DEFAULT-VALUE})")
+        String features;
+
+        @Option(names = "--examples", defaultValue = "60000", paramLabel = "N",
+                description = "Synthetic examples (default ${DEFAULT-VALUE}).")
+        int examples;
+
+        @Option(names = "--dim", defaultValue = "128", paramLabel = "D",
+                description = "Synthetic dimension (default ${DEFAULT-VALUE}).")
+        int dim;
+
+        @Option(names = "--keep-count", defaultValue = "18000", paramLabel = "K", description = "Centres (default ${DEFAULT-VALUE}).")
+        int k;
+
+        @Option(names = "--reps", defaultValue = "1", paramLabel = "R", description = "Timed rounds after 1 warm-up round (default ${DEFAULT-VALUE}).")
+        int reps;
+
+        @Override
+        public Integer call() {
+            atLeastOne("--examples, --dim, --keep-count and --reps", examples, dim, k, reps);
+            boolean synthetic = features.equals("clustered") || features.equals("gaussian");
+            dev.winnow.select.Features f = synthetic ? KCenterBench.synthetic(features, examples, dim, 20261130L)
+                    : dev.winnow.select.Features.fromStore(dev.winnow.dynamics.DynamicsStore.open(
+                            java.nio.file.Path.of(features)), 0);
+            if (k > f.size()) {
+                throw usage("--keep-count " + k + " exceeds the " + f.size() + " examples");
+            }
+            out().println(KCenterBench.run(features, f, k, reps, err()));
             out().flush();
             return 0;
         }

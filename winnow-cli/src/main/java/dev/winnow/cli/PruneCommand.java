@@ -11,6 +11,8 @@ import dev.winnow.select.SelectOptions;
 import dev.winnow.select.KeepList;
 import dev.winnow.select.KeepListProvenance;
 import dev.winnow.select.KeepListWriter;
+import dev.winnow.select.FeatureSelector;
+import dev.winnow.select.Features;
 import dev.winnow.select.Selector;
 import dev.winnow.train.RecordOptions;
 import dev.winnow.train.TrainConfig;
@@ -76,6 +78,9 @@ final class PruneCommand extends SelectingCommand {
         try {
             s = score(score, options.seed());
             atLeastOne("--runs, --proxy-epochs and --limit", runs, proxyEpochs, setup.limit == null ? 1 : setup.limit);
+            if (options.featureRun() >= runs) {
+                throw usage("--feature-run " + options.featureRun() + ": the proxy records runs 0 to " + (runs - 1));
+            }
             cfg = TrainConfig.builder().setModel(ModelSpec.of(setup.model)).optEpochs(proxyEpochs).optSeed(options.seed()).build();
             dev.winnow.train.Threads.configure(setup.threads);
         } catch (IllegalArgumentException | WinnowException e) {
@@ -97,7 +102,9 @@ final class PruneCommand extends SelectingCommand {
         table.write(scoresCsv, force);
         long t2 = System.nanoTime();
         checkBudget(options, table);
-        KeepList sel = Selector.select(table, options)
+        KeepList sel = (options.strategy().readsFeatures()
+                ? FeatureSelector.select(table, orUsage(() -> Features.fromStore(store, options.featureRun())), options)
+                : Selector.select(table, options))
                 .withSources(List.of(KeepListProvenance.Input.of("scores", scoresCsv)), ToolVersion.get());
         KeepListWriter.write(sel, keepCsv, force);
         long t3 = System.nanoTime();

@@ -11,13 +11,17 @@ import dev.winnow.select.SelectOptions;
 import dev.winnow.select.KeepList;
 import dev.winnow.select.KeepListProvenance;
 import dev.winnow.select.KeepListWriter;
+import dev.winnow.select.FeatureSelector;
+import dev.winnow.select.Features;
 import dev.winnow.select.Selector;
+import dev.winnow.select.Strategy;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code winnow select}: a keep-list (+ weights) from per-example scores. */
@@ -38,6 +42,9 @@ import java.util.List;
             "--drop-hardest such as 0.1 to shed mislabeled examples) or 'calibrated' (Ayed & Hayou 2023:",
             "score-based pruning alone fails at high compression; mixing in weighted random picks fixes it).",
             "--class-balanced keeps each class's share of k (largest remainder) and runs the strategy per class.",
+            "In feature space (--dynamics DIR, its features.npy run 0 or --feature-run R): 'kcenter' covers the",
+            "space (Sener & Savarese 2018), 'moderate' keeps each class's middle distances to its median (Xia et",
+            "al. 2023), 'd2' weighs difficulty (--score) against diversity (Maharana et al. 2023); docs/selection.md.",
             "",
             "Ties in score break by the random key of (seed, id), then by id; see DESIGN.md 'Selection'.",
             "",
@@ -49,6 +56,9 @@ import java.util.List;
             "  winnow select --scores aum.csv --keep 0.2 --strategy stratified --drop-hardest 0.1 --out keep.csv",
             "  winnow select --scores el2n.csv --keep-count 5000 --strategy calibrated --alpha 0.5 --seed 7 \\",
             "                --class-balanced --out keep.csv",
+            "  winnow select --dynamics runs/a/dynamics --keep 0.3 --strategy kcenter --out keep.csv",
+            "  winnow select --dynamics runs/a/dynamics --score aum --keep 0.3 --strategy d2 --class-balanced \\",
+            "                --out keep.csv",
             "",
             "Exit codes: 0 done, 1 the data failed (one line), 2 usage error.",
         })
@@ -77,11 +87,13 @@ public final class SelectCommand extends SelectingCommand {
 
     static final class FromDynamics {
         @Option(names = "--dynamics", paramLabel = "DIR", required = true,
-                description = "a dynamics store to score first (with --score)")
+                description = "a dynamics store to score first (with --score), or whose features.npy the feature "
+                        + "strategies read")
         Path dir;
 
-        @Option(names = "--score", paramLabel = "NAME", required = true,
-                description = "the score to compute from --dynamics, e.g. el2n@10, forgetting, aum")
+        @Option(names = "--score", paramLabel = "NAME",
+                description = "the score to compute from --dynamics, e.g. el2n@10, forgetting, aum (every strategy "
+                        + "but moderate and kcenter reads one)")
         String score;
     }
 
@@ -91,25 +103,46 @@ public final class SelectCommand extends SelectingCommand {
     @Override
     public Integer call() {
         SelectOptions options = keepList.toOptions(spec.commandLine());
+        Strategy strategy = options.strategy();
         long seed = options.seed();
+        if (strategy.readsFeatures() && source.scores != null) {
+            throw usage("--strategy " + strategy + " selects on features: give --dynamics DIR (a store with "
+                    + "features.npy) instead of --scores");
+        }
+        if (source.dynamics != null) {
+            if (strategy.readsScores() && source.dynamics.score == null) {
+                throw usage("--strategy " + strategy + " reads scores: give --score NAME with --dynamics");
+            }
+            if (!strategy.readsScores() && source.dynamics.score != null) {
+                throw usage("--strategy " + strategy + " reads no score: leave out --score");
+            }
+        }
         KeepListWriter.refuseExisting(keepList.out(), keepList.force());
         ScoreTable table;
         List<KeepListProvenance.Input> inputs;
+        Features features = null;
         if (source.scores != null) {
             table = ScoreTable.read(source.scores);
             inputs = List.of(KeepListProvenance.Input.of("scores", source.scores));
         } else {
-            Score s = score(source.dynamics.score, seed);
-            table = Scores.table(DynamicsStore.open(source.dynamics.dir), s, MissingPolicy.FAIL);
-            inputs = List.of(KeepListProvenance.Input.of("dynamics", source.dynamics.dir));
+            Score s = source.dynamics.score == null ? null : score(source.dynamics.score, seed);
+            DynamicsStore store = DynamicsStore.open(source.dynamics.dir);
+            table = s != null ? Scores.table(store, s, MissingPolicy.FAIL)
+                    : new ScoreTable(store.ids(), store.labels(), new float[store.examples()]);
+            inputs = new ArrayList<>(List.of(KeepListProvenance.Input.of("dynamics", source.dynamics.dir)));
+            if (strategy.readsFeatures()) {
+                checkBudget(options, table);
+                features = orUsage(() -> Features.fromStore(store, options.featureRun()));
+                inputs.add(KeepListProvenance.Input.of("features", source.dynamics.dir.resolve("features.npy")));
+            }
         }
         checkBudget(options, table);
         long t0 = System.nanoTime();
-        KeepList sel = Selector.select(table, options);
+        KeepList sel = features != null ? FeatureSelector.select(table, features, options) : Selector.select(table, options);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         KeepListWriter.write(sel.withSources(inputs, ToolVersion.get()), keepList.out(), keepList.force());
         out().printf("kept %d of %d (%s%s, seed %d) in %d ms -> %s%n", sel.size(), table.size(),
-                options.strategy().cliName(), options.classBalanced() ? ", class-balanced" : "", seed, ms, keepList.out());
+                strategy.cliName(), options.classBalanced() ? ", class-balanced" : "", seed, ms, keepList.out());
         out().flush();
         return 0;
     }

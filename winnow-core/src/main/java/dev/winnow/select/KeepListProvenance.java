@@ -60,6 +60,8 @@ public sealed interface KeepListProvenance {
                 case WINDOW -> c.withOffset(o.offset());
                 case STRATIFIED -> c.withBins(o.bins()).withDropHardest(o.dropHardest());
                 case CALIBRATED -> c.withAlpha(o.alpha());
+                case MODERATE, KCENTER -> c.withFeatureRun(o.featureRun());
+                case D2 -> c.withFeatureRun(o.featureRun()).withNeighbours(o.neighbours()).withGamma(o.gamma());
                 default -> c;
             };
         }
@@ -79,6 +81,12 @@ public sealed interface KeepListProvenance {
                     params.put("dropHardest", options.dropHardest());
                 }
                 case CALIBRATED -> params.put("alpha", options.alpha());
+                case MODERATE, KCENTER -> params.put("featureRun", options.featureRun());
+                case D2 -> {
+                    params.put("featureRun", options.featureRun());
+                    params.put("neighbours", options.neighbours());
+                    params.put("gamma", options.gamma());
+                }
                 default -> {
                 }
             }
@@ -154,6 +162,9 @@ public sealed interface KeepListProvenance {
                     case WINDOW -> o = o.withOffset(number(p, "offset").asDouble());
                     case STRATIFIED -> o = o.withBins(number(p, "bins").asInt()).withDropHardest(number(p, "dropHardest").asDouble());
                     case CALIBRATED -> o = o.withAlpha(number(p, "alpha").asDouble());
+                    case MODERATE, KCENTER -> o = o.withFeatureRun(number(p, "featureRun").asInt());
+                    case D2 -> o = o.withFeatureRun(number(p, "featureRun").asInt())
+                            .withNeighbours(number(p, "neighbours").asInt()).withGamma(number(p, "gamma").asDouble());
                     default -> {
                     }
                 }

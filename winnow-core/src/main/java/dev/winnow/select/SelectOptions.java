@@ -8,15 +8,19 @@ import java.util.Objects;
  * @param strategy      how to pick
  * @param budget        how many to keep
  * @param classBalanced per-class quotas proportional to class size (largest remainder); the strategy runs
- *                      inside each class
+ *                      inside each class; always true for {@code moderate}
  * @param offset        {@code window}: the hardest {@code floor(offset * N)} are skipped; in [0, 1)
  * @param bins          {@code stratified}: number of equal-width score bins, at least 1 (CCS uses 50)
  * @param dropHardest   {@code stratified}: the hardest {@code floor(beta * N)} are dropped first; in [0, 1)
  * @param alpha         {@code calibrated}: {@code floor(alpha * k)} are the hardest, the rest random; in [0, 1)
  * @param seed          seed of the random keys (ties, random picks)
+ * @param featureRun    feature strategies: the run of {@code features.npy} whose features they read, at least 0
+ * @param neighbours    {@code d2}: the nearest neighbours of each example in the graph, at least 1
+ * @param gamma         {@code d2}: how fast a message fades with distance, in (0, 1000]
  */
 public record SelectOptions(Strategy strategy, Budget budget, boolean classBalanced, double offset, int bins,
-                            double dropHardest, double alpha, long seed) {
+                            double dropHardest, double alpha, long seed, int featureRun, int neighbours,
+                            double gamma) {
     // The defaults of the strategies' catalogue entries (Strategy#entry, which help texts and StrategySpec
     // read); constants so that option annotations can name them too.
     /** {@code stratified}: CCS's default number of strata. */
@@ -25,6 +29,10 @@ public record SelectOptions(Strategy strategy, Budget budget, boolean classBalan
     public static final double DEFAULT_DROP_HARDEST = 0.0;
     /** {@code calibrated}: half of the budget hardest, half random (weighted). */
     public static final double DEFAULT_ALPHA = 0.5;
+    /** {@code d2}: the neighbours of the reference settings of Maharana et al. 2023 on CIFAR. */
+    public static final int DEFAULT_NEIGHBOURS = 5;
+    /** {@code d2}: messages fade by e^-1 at the median neighbour distance. */
+    public static final double DEFAULT_GAMMA = 1.0;
 
     public SelectOptions {
         Objects.requireNonNull(strategy, "strategy");
@@ -33,6 +41,21 @@ public record SelectOptions(Strategy strategy, Budget budget, boolean classBalan
         Strategy.check("bins", "--bins", bins);
         Strategy.check("drop-hardest", "--drop-hardest", dropHardest);
         Strategy.check("alpha", "--alpha", alpha);
+        Strategy.check("neighbours", "--neighbours", neighbours);
+        Strategy.check("gamma", "--gamma", gamma);
+        if (featureRun < 0) {
+            throw new IllegalArgumentException("--feature-run must be at least 0, got " + featureRun);
+        }
+        if (strategy == Strategy.MODERATE) {
+            classBalanced = true; // moderate always runs per class (DESIGN.md "Selection")
+        }
+    }
+
+    /** The options of the strategies that read no features: run 0, the d2 defaults. */
+    public SelectOptions(Strategy strategy, Budget budget, boolean classBalanced, double offset, int bins,
+                         double dropHardest, double alpha, long seed) {
+        this(strategy, budget, classBalanced, offset, bins, dropHardest, alpha, seed, 0, DEFAULT_NEIGHBOURS,
+                DEFAULT_GAMMA);
     }
 
     /**
@@ -42,7 +65,27 @@ public record SelectOptions(Strategy strategy, Budget budget, boolean classBalan
      */
     public static SelectOptions fromFlags(String strategy, Double keepFraction, Long keepCount, boolean classBalanced,
                                           Double offset, Integer bins, Double dropHardest, Double alpha, long seed) {
+        return fromFlags(strategy, keepFraction, keepCount, classBalanced, offset, bins, dropHardest, alpha, seed,
+                null, null, null);
+    }
+
+    /**
+     * {@link #fromFlags(String, Double, Long, boolean, Double, Integer, Double, Double, long)} with the flags of
+     * the feature strategies: {@code --feature-run} (those that read features only), {@code --neighbours} and
+     * {@code --gamma} ({@code d2} only); {@code null} for a flag not given.
+     */
+    public static SelectOptions fromFlags(String strategy, Double keepFraction, Long keepCount, boolean classBalanced,
+                                          Double offset, Integer bins, Double dropHardest, Double alpha, long seed,
+                                          Integer featureRun, Integer neighbours, Double gamma) {
         Strategy s = Strategy.parse(strategy);
+        if (featureRun != null && !s.readsFeatures()) {
+            throw new IllegalArgumentException("--feature-run applies to the feature strategies only (moderate, "
+                    + "kcenter, d2)");
+        }
+        if ((neighbours != null || gamma != null) && s != Strategy.D2) {
+            throw new IllegalArgumentException((neighbours != null ? "--neighbours" : "--gamma")
+                    + " applies to --strategy d2 only");
+        }
         if (offset != null && s != Strategy.WINDOW) {
             throw new IllegalArgumentException("--offset applies to --strategy window only");
         }
@@ -62,7 +105,8 @@ public record SelectOptions(Strategy strategy, Budget budget, boolean classBalan
         Budget b = keepFraction != null ? new Budget.Fraction(keepFraction) : new Budget.Count(keepCount);
         return new SelectOptions(s, b, classBalanced, offset == null ? 0.0 : offset,
                 bins == null ? DEFAULT_BINS : bins, dropHardest == null ? DEFAULT_DROP_HARDEST : dropHardest,
-                alpha == null ? DEFAULT_ALPHA : alpha, seed);
+                alpha == null ? DEFAULT_ALPHA : alpha, seed, featureRun == null ? 0 : featureRun,
+                neighbours == null ? DEFAULT_NEIGHBOURS : neighbours, gamma == null ? DEFAULT_GAMMA : gamma);
     }
 
     /** The strategy with its default parameters (offset 0, 50 bins, no drop, alpha 0.5), not class-balanced. */
@@ -71,23 +115,43 @@ public record SelectOptions(Strategy strategy, Budget budget, boolean classBalan
     }
 
     public SelectOptions withClassBalanced(boolean b) {
-        return new SelectOptions(strategy, budget, b, offset, bins, dropHardest, alpha, seed);
+        return new SelectOptions(strategy, budget, b, offset, bins, dropHardest, alpha, seed, featureRun, neighbours,
+                gamma);
     }
 
     public SelectOptions withOffset(double o) {
-        return new SelectOptions(strategy, budget, classBalanced, o, bins, dropHardest, alpha, seed);
+        return new SelectOptions(strategy, budget, classBalanced, o, bins, dropHardest, alpha, seed, featureRun,
+                neighbours, gamma);
     }
 
     public SelectOptions withBins(int b) {
-        return new SelectOptions(strategy, budget, classBalanced, offset, b, dropHardest, alpha, seed);
+        return new SelectOptions(strategy, budget, classBalanced, offset, b, dropHardest, alpha, seed, featureRun,
+                neighbours, gamma);
     }
 
     public SelectOptions withDropHardest(double beta) {
-        return new SelectOptions(strategy, budget, classBalanced, offset, bins, beta, alpha, seed);
+        return new SelectOptions(strategy, budget, classBalanced, offset, bins, beta, alpha, seed, featureRun,
+                neighbours, gamma);
     }
 
     public SelectOptions withAlpha(double a) {
-        return new SelectOptions(strategy, budget, classBalanced, offset, bins, dropHardest, a, seed);
+        return new SelectOptions(strategy, budget, classBalanced, offset, bins, dropHardest, a, seed, featureRun,
+                neighbours, gamma);
+    }
+
+    public SelectOptions withFeatureRun(int run) {
+        return new SelectOptions(strategy, budget, classBalanced, offset, bins, dropHardest, alpha, seed, run,
+                neighbours, gamma);
+    }
+
+    public SelectOptions withNeighbours(int k) {
+        return new SelectOptions(strategy, budget, classBalanced, offset, bins, dropHardest, alpha, seed, featureRun,
+                k, gamma);
+    }
+
+    public SelectOptions withGamma(double g) {
+        return new SelectOptions(strategy, budget, classBalanced, offset, bins, dropHardest, alpha, seed, featureRun,
+                neighbours, g);
     }
 
     /**

@@ -25,6 +25,10 @@ public final class Selector {
      * but {@code random}; an infinite score with {@code stratified}).
      */
     public static KeepList select(ScoreTable table, SelectOptions options) {
+        if (options.strategy().readsFeatures()) {
+            throw new IllegalArgumentException(options.strategy() + " selects on features: give the features too "
+                    + "(FeatureSelector; on the command line --dynamics DIR)");
+        }
         int n = table.size();
         if (n == 0) {
             throw new WinnowException("no examples to select from");

@@ -39,7 +39,22 @@ public enum Strategy {
     CALIBRATED("calibrated", "the α share of k hardest, the rest random, weighted so that the weighted loss "
             + "estimates the full loss", "Ayed & Hayou 2023",
             Param.optional("alpha", "the share of k taken hardest", Catalogue.number(SelectOptions.DEFAULT_ALPHA),
-                    "[0, 1)"));
+                    "[0, 1)")),
+    /** Per class, the examples of moderate distance to the class median in feature space. Xia et al. 2023. */
+    MODERATE("moderate", "on features: per class, the examples of middling distance to the class's median "
+            + "feature vector (neither prototypes nor outliers); always class-balanced; needs no score",
+            "Xia et al. 2023"),
+    /** Greedy k-center in feature space: coverage. Sener &amp; Savarese 2018. */
+    KCENTER("kcenter", "on features: greedy k-center, each pick the example farthest from those already kept "
+            + "(covers the feature space; keeps outliers too); needs no score", "Sener & Savarese 2018"),
+    /** Difficulty spread over a kNN graph of the features, picks damping their neighbours. Maharana et al. 2023. */
+    D2("d2", "on features and scores: message passing on the kNN graph of the features, so that hard examples "
+            + "in hard neighbourhoods go first and each pick damps its neighbours (difficulty and diversity)",
+            "Maharana et al. 2023 (D2 pruning)",
+            Param.optional("neighbours", "the nearest neighbours each example passes messages to",
+                    SelectOptions.DEFAULT_NEIGHBOURS, "a whole number ≥ 1"),
+            Param.optional("gamma", "how fast a message fades with distance (in units of the median neighbour "
+                    + "distance)", Catalogue.number(SelectOptions.DEFAULT_GAMMA), "(0, 1000]"));
 
     private final String cliName;
     private final Entry entry;
@@ -75,6 +90,16 @@ public enum Strategy {
         return entry.help();
     }
 
+    /** Whether the strategy selects on the store's features ({@link Features}): moderate, kcenter, d2. */
+    public boolean readsFeatures() {
+        return this == MODERATE || this == KCENTER || this == D2;
+    }
+
+    /** Whether the strategy reads the scores (all but random, moderate and kcenter). */
+    public boolean readsScores() {
+        return this != RANDOM && this != MODERATE && this != KCENTER;
+    }
+
     /** Whether the kept examples carry weights other than 1. */
     public boolean weighted() {
         return this == CALIBRATED;
@@ -83,11 +108,15 @@ public enum Strategy {
     /**
      * Fails ({@link IllegalArgumentException}, a usage error) unless {@code value} lies in the range of
      * parameter {@code param}: the fractions {@code offset}, {@code drop-hardest} and {@code alpha} in
-     * [0, 1), {@code bins} at least 1. The message starts with {@code label}, the parameter as the caller's
+     * [0, 1), {@code bins} and {@code neighbours} at least 1, {@code gamma} in (0, 1000]. The message starts with {@code label}, the parameter as the caller's
      * user wrote it ({@code --alpha}, {@code calibrated: alpha}).
      */
     static void check(String param, String label, double value) {
-        if (param.equals("bins")) {
+        if (param.equals("gamma")) {
+            if (!(value > 0 && value <= 1000)) {
+                throw new IllegalArgumentException(label + " must be in (0, 1000], got " + value);
+            }
+        } else if (param.equals("bins") || param.equals("neighbours")) {
             if (!(value >= 1)) {
                 String shown = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
                 throw new IllegalArgumentException(label + " must be at least 1, got " + shown);

@@ -13,7 +13,8 @@ import java.util.Objects;
  * A selection strategy with its parameters, as a study's static method names it, parsed once and
  * validated on construction. Written {@code STRATEGY[:P1[:P2]]}, the parameters in the order of the
  * strategy's catalogue entry ({@link Strategy#entry()}): {@code hard}, {@code window:0.05},
- * {@code stratified:0.1:50} (drop-hardest, bins), {@code calibrated:0.3} (alpha). A parameter left out
+ * {@code stratified:0.1:50} (drop-hardest, bins), {@code calibrated:0.3} (alpha), {@code d2:10:0.5} (neighbours,
+ * gamma). A parameter left out
  * takes the catalogue's default, so {@code calibrated} means α = 0.5, exactly as
  * {@code --strategy calibrated} does; a required one ({@code window}'s offset) must be written.
  *
@@ -38,8 +39,8 @@ public record StrategySpec(Strategy strategy, List<Double> values) {
             String name = params.get(i).name();
             double v = Objects.requireNonNull(values.get(i), name);
             Strategy.check(name, strategy + ": " + name, v);
-            if (name.equals("bins") && (v != Math.rint(v) || v > Integer.MAX_VALUE)) {
-                throw new IllegalArgumentException(strategy + ": bins must be a whole number ≥ 1, got " + v);
+            if ((name.equals("bins") || name.equals("neighbours")) && (v != Math.rint(v) || v > Integer.MAX_VALUE)) {
+                throw new IllegalArgumentException(strategy + ": " + name + " must be a whole number ≥ 1, got " + v);
             }
             normalised.add(v == 0 ? 0.0 : v); // -0 reads as 0
         }
@@ -110,6 +111,8 @@ public record StrategySpec(Strategy strategy, List<Double> values) {
                 case "drop-hardest" -> o.withDropHardest(v);
                 case "bins" -> o.withBins((int) v);
                 case "alpha" -> o.withAlpha(v);
+                case "neighbours" -> o.withNeighbours((int) v);
+                case "gamma" -> o.withGamma(v);
                 default -> throw new IllegalStateException("no selection option for " + params.get(i).name());
             };
         }

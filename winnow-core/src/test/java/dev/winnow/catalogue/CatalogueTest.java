@@ -21,7 +21,8 @@ class CatalogueTest {
                 "external", "confidence", "variability", "correctness");
         assertThat(Catalogue.scores()).extracting(Entry::kind).containsOnly(Entry.Kind.SCORE);
         assertThat(Catalogue.strategies()).extracting(Entry::usage).containsExactly("hard", "easy", "window:OFFSET",
-                "random", "stratified[:DROP-HARDEST[:BINS]]", "calibrated[:ALPHA]");
+                "random", "stratified[:DROP-HARDEST[:BINS]]", "calibrated[:ALPHA]", "moderate", "kcenter",
+                "d2[:NEIGHBOURS[:GAMMA]]");
         assertThat(Catalogue.strategies()).extracting(Entry::kind).containsOnly(Entry.Kind.STRATEGY);
     }
 

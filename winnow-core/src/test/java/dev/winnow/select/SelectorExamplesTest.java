@@ -217,7 +217,7 @@ class SelectorExamplesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--keep-count 9 exceeds the 8 examples");
         assertThatThrownBy(() -> Strategy.parse("hardest"))
-                .hasMessage("unknown strategy 'hardest' (choose one of hard, easy, window, random, stratified, calibrated)");
+                .hasMessage("unknown strategy 'hardest' (choose one of hard, easy, window, random, stratified, calibrated, moderate, kcenter, d2)");
         assertThatThrownBy(() -> opts(Strategy.WINDOW, 0.5).withOffset(1.0)).hasMessageContaining("--offset");
         assertThatThrownBy(() -> opts(Strategy.STRATIFIED, 0.5).withBins(0)).hasMessageContaining("--bins");
         assertThatThrownBy(() -> opts(Strategy.CALIBRATED, 0.5).withAlpha(1.0)).hasMessageContaining("--alpha");

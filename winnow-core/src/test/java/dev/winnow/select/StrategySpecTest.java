@@ -60,8 +60,8 @@ class StrategySpecTest {
     @Test
     void errorsNameTheStrategyAndTheParameter() {
         for (String[] c : new String[][] {
-            {"hardest", "unknown strategy 'hardest' (choose one of hard, easy, window, random, stratified, calibrated)"},
-            {"", "no strategy given (choose one of hard, easy, window, random, stratified, calibrated)"},
+            {"hardest", "unknown strategy 'hardest' (choose one of hard, easy, window, random, stratified, calibrated, moderate, kcenter, d2)"},
+            {"", "no strategy given (choose one of hard, easy, window, random, stratified, calibrated, moderate, kcenter, d2)"},
             {"hard:0.3", "hard expects 0 parameters, got 1 (write hard)"},
             {"window", "window expects 1 parameter, got 0 (write window:OFFSET)"},
             {"calibrated:0.1:0.2", "calibrated expects 0 to 1 parameter, got 2 (write calibrated[:ALPHA])"},

@@ -175,6 +175,10 @@ public final class SparkMain implements Runnable {
         @Override
         void checkOptions() {
             options = selection.toOptions(spec.commandLine());
+            if (options.strategy().readsFeatures()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--strategy " + options.strategy()
+                        + " selects on features, which winnow spark select does not read (use winnow select --dynamics DIR)");
+            }
         }
 
         @Override

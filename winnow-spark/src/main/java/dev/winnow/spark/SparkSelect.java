@@ -142,6 +142,8 @@ public final class SparkSelect {
             }
             case CALIBRATED -> calibrated(s, spec, group, hardest, byKey, ranks);
             case STRATIFIED -> stratified(s, spec, group, hardest, byKey, ranks);
+            case MODERATE, KCENTER, D2 -> throw new IllegalArgumentException(spec.strategy()
+                    + " selects on features, which the Spark selection does not read");
         };
     }
 

@@ -135,12 +135,21 @@ class SparkMainTest {
                 "--keep-count", "3", "--strategy", "hard", "--out", "x.csv");
         assertThat(both.code()).isEqualTo(2);
         Run strategy = run("select", "--parquet", parquet.toString(), "--score", "aum", "--keep", "0.5",
-                "--strategy", "moderate", "--out", "x.csv");
+                "--strategy", "moderato", "--out", "x.csv");
         assertThat(strategy.code()).isEqualTo(2);
-        assertThat(strategy.err()).contains("strategy 'moderate'");
+        assertThat(strategy.err()).contains("strategy 'moderato'");
         // the same lines as 'winnow select' (one error handler for both programs)
         assertThat(strategy.err().lines().toList()).containsExactly(
-                "winnow: unknown strategy 'moderate' (choose one of hard, easy, window, random, stratified, calibrated)",
+                "winnow: unknown strategy 'moderato' (choose one of hard, easy, window, random, stratified, calibrated, "
+                        + "moderate, kcenter, d2)",
+                "(see 'winnow spark select --help')");
+        // the feature strategies are known, but Spark reads no features
+        Run features = run("select", "--parquet", parquet.toString(), "--score", "aum", "--keep", "0.5",
+                "--strategy", "moderate", "--out", "x.csv");
+        assertThat(features.code()).isEqualTo(2);
+        assertThat(features.err().lines().toList()).containsExactly(
+                "winnow: --strategy moderate selects on features, which winnow spark select does not read (use "
+                        + "winnow select --dynamics DIR)",
                 "(see 'winnow spark select --help')");
     }
 }

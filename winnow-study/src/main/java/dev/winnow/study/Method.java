@@ -15,7 +15,8 @@ import java.util.Objects;
  * One pruning method of a study, parsed once from the text the user wrote by the core's own parsers
  * ({@link ScoreSpec}, {@link StrategySpec}, {@link PolicySpec}), so that the runner receives values, not
  * strings. Written {@code random}, {@code SCORE:STRATEGY[:params][:balanced]} ({@code el2n@2:hard},
- * {@code aum:stratified}, {@code el2n@2:calibrated:0.5}, {@code forgetting:window:0.05}) or
+ * {@code aum:stratified}, {@code el2n@2:calibrated:0.5}, {@code forgetting:window:0.05}, {@code aum:d2:5:1}),
+ * a feature strategy that reads no score alone ({@code kcenter}, {@code moderate}, {@code kcenter:balanced}) or
  * {@code dynamic:POLICY} ({@code dynamic:uniform:keep}, {@code dynamic:infobatch:0.5}); {@link Full} and
  * {@link Shorter} are the baselines every study runs and are not written.
  *
@@ -104,26 +105,37 @@ public sealed interface Method permits Method.Full, Method.Shorter, Method.Rando
      * A static keep-list: {@code strategy} over {@code score}, chosen once before the target trains.
      *
      * @param name          the text as written, e.g. {@code el2n@2:calibrated:0.5}
-     * @param score         the score the keep-list is selected by
+     * @param score         the score the keep-list is selected by; {@code null} for a strategy that reads none
+     *                      ({@code kcenter}, {@code moderate}, written without a score)
      * @param strategy      the selection strategy with its parameters (catalogue defaults filled in)
      * @param classBalanced whether the strategy runs inside each class with proportional quotas
      */
     record Static(String name, ScoreSpec score, StrategySpec strategy, boolean classBalanced) implements Method {
         public Static {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(score, "score");
             Objects.requireNonNull(strategy, "strategy");
+            if (score == null && strategy.strategy().readsScores()) {
+                throw new IllegalArgumentException(strategy + " reads a score: write SCORE:" + strategy);
+            }
         }
 
-        /** Every score but {@code random} is computed from a proxy's dynamics. */
+        /**
+         * Every score but {@code random} is computed from a proxy's dynamics; the feature strategies read the proxy's
+         * features.
+         */
         @Override
         public boolean needsProxy() {
-            return !score.name().equals(RANDOM);
+            return needsFeatures() || !score.name().equals(RANDOM);
         }
 
         /** Whether the selection reads the score (random selection does not, so the study need not compute it). */
         public boolean needsScore() {
-            return strategy.strategy() != Strategy.RANDOM;
+            return score != null && strategy.strategy().readsScores();
+        }
+
+        /** Whether the selection reads the proxy's features ({@code moderate}, {@code kcenter}, {@code d2}). */
+        public boolean needsFeatures() {
+            return strategy.strategy().readsFeatures();
         }
 
         /**
@@ -265,6 +277,10 @@ public sealed interface Method permits Method.Full, Method.Shorter, Method.Rando
                 }
                 return new Dynamic(t, PolicySpec.parse(policy));
             }
+            Method features = scoreless(t);
+            if (features != null) {
+                return features;
+            }
             int colon = t.indexOf(':');
             if (colon < 0) {
                 throw new IllegalArgumentException(
@@ -283,6 +299,29 @@ public sealed interface Method permits Method.Full, Method.Shorter, Method.Rando
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("method '" + t + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code kcenter}, {@code moderate} (with {@code :balanced}): the feature strategies that read no score, written
+     * alone; {@code null} for any other text.
+     */
+    private static Method scoreless(String t) {
+        String strategy = t;
+        boolean balanced = false;
+        for (String suffix : List.of(":balanced", ":class-balanced")) {
+            if (strategy.endsWith(suffix)) {
+                strategy = strategy.substring(0, strategy.length() - suffix.length());
+                balanced = true;
+                break;
+            }
+        }
+        String first = strategy.split(":", -1)[0];
+        for (Strategy s : Strategy.values()) {
+            if (s.cliName().equals(first) && s.readsFeatures() && !s.readsScores()) {
+                return new Static(t, null, StrategySpec.parse(strategy), balanced);
+            }
+        }
+        return null;
     }
 
     /** Parses a list of methods that a comma list was cut into (see {@link #joinPolicyParameters}). */

@@ -83,7 +83,7 @@ final class RunRecords {
     /** The score a run's line names: the score spec, {@code random}, {@code dynamic}, or none for full training. */
     private static String scoreName(Method m) {
         if (Method.selecting(m) instanceof Method.Static s) {
-            return s.score().toString();
+            return s.score() == null ? null : s.score().toString();
         }
         return allData(m) ? null : m instanceof Method.Dynamic ? "dynamic" : Method.RANDOM;
     }

@@ -15,6 +15,7 @@ import dev.winnow.quality.UnitFeatures;
 import dev.winnow.score.ScoreOptions;
 import dev.winnow.score.ScoreSpec;
 import dev.winnow.select.Budget;
+import dev.winnow.select.Features;
 import dev.winnow.select.KeepList;
 import dev.winnow.select.Selector;
 import dev.winnow.select.Strategy;
@@ -52,6 +53,7 @@ final class SeedArtifacts {
     private ProxyCost proxy;
     private final Map<ScoreSpec, float[]> scores = new LinkedHashMap<>();
     private final Map<ScoreSpec, ScoreCost> scoreCosts = new LinkedHashMap<>();
+    private Features features;
 
     SeedArtifacts(StudySpec spec, StudyData data, StudyFolder folder, long seed) {
         this.spec = spec;
@@ -88,6 +90,22 @@ final class SeedArtifacts {
     /** What computing {@code score} cost. */
     ScoreCost scoreCost(ScoreSpec score) {
         return scoreCosts.get(score);
+    }
+
+    /**
+     * The proxy's features of run 0, which the feature strategies select on (read from its store once, then kept).
+     *
+     * @throws WinnowException when the store holds none, or holds NaN
+     */
+    Features features() {
+        if (features == null) {
+            DynamicsStore store = DynamicsStore.open(folder.proxyStore(seed));
+            if (!Arrays.equals(store.ids(), data.ids())) {
+                throw new WinnowException(folder.proxyStore(seed) + ": the proxy store's example ids differ from the data's");
+            }
+            features = Features.fromStore(store, 0);
+        }
+        return features;
     }
 
     /** Flips the seed's share of labels ({@link LabelNoise}) and writes which ones to {@code noise/seed-S.csv}. */
@@ -131,7 +149,8 @@ final class SeedArtifacts {
                 seed, spec.proxyRuns(), spec.proxyModel() + (spec.proxyHidden().isEmpty() ? "" : " " + spec.proxyHidden()),
                 spec.proxyEpochs(), subset == null ? "" : " on " + subset.size() + " of " + data.size() + " examples"));
         EpochPolicy policy = subset == null ? new FullPolicy(data.size()) : FixedPolicy.of(subset, data.ids());
-        StudyEngine.Cost c = session.recordProxy(new StudyEngine.ProxyRun(trainLabels, policy, seed, store));
+        StudyEngine.Cost c = session.recordProxy(new StudyEngine.ProxyRun(trainLabels, policy, seed, store,
+                spec.needsFeatures()));
         PhaseTimer.Lap lap = timer.stop();
         if (!Files.isDirectory(store)) {
             throw new WinnowException("the proxy recorder wrote no dynamics store at " + store);

@@ -66,13 +66,21 @@ public interface StudyEngine {
     /**
      * The proxy of one seed: with {@code trainLabels} (index order; noisy where the study adds noise), each run
      * training on {@code policy}'s plans (every example, or the seeded {@code proxy-limit} share: a seedless
-     * policy that may drive every run), seeded by {@code seed}, its store written to {@code store}.
+     * policy that may drive every run), seeded by {@code seed}, its store written to {@code store}; with
+     * {@code features}, the store holds each run's features h of the training examples after its last epoch
+     * ({@code features.npy}), which the feature strategies select on, and the logits of every observation
+     * ({@code logits.npy}), which cleaning by confident learning reads.
      */
-    record ProxyRun(int[] trainLabels, EpochPolicy policy, long seed, Path store) {
+    record ProxyRun(int[] trainLabels, EpochPolicy policy, long seed, Path store, boolean features) {
         public ProxyRun {
             Objects.requireNonNull(trainLabels, "trainLabels");
             Objects.requireNonNull(policy, "policy");
             Objects.requireNonNull(store, "store");
+        }
+
+        /** A proxy run that records no features. */
+        public ProxyRun(int[] trainLabels, EpochPolicy policy, long seed, Path store) {
+            this(trainLabels, policy, seed, store, false);
         }
     }
 

@@ -9,7 +9,9 @@ import dev.winnow.policy.StepLimitedPolicy;
 import dev.winnow.score.ScoreOptions;
 import dev.winnow.score.ScoreSpec;
 import dev.winnow.select.Budget;
+import dev.winnow.select.FeatureSelector;
 import dev.winnow.select.KeepList;
+import dev.winnow.select.SelectOptions;
 import dev.winnow.select.Selector;
 import dev.winnow.select.StrategySpec;
 
@@ -185,7 +187,11 @@ public final class StudyRunner {
         }
         // random selection reads no scores
         ScoreTable table = new ScoreTable(ids, seed.trainLabels(), scores != null ? scores : new float[ids.length]);
-        return Selector.select(table, strategy.options(new Budget.Fraction(keep), classBalanced, seed.seed()));
+        SelectOptions options = strategy.options(new Budget.Fraction(keep), classBalanced, seed.seed());
+        if (m instanceof Method.Static s && s.needsFeatures()) {
+            return FeatureSelector.select(table, seed.features(), options);
+        }
+        return Selector.select(table, options);
     }
 
     /**

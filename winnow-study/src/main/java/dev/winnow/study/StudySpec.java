@@ -179,6 +179,15 @@ public record StudySpec(String data, int limit, String model, int epochs, int ba
         return methods.stream().anyMatch(Method::needsProxy);
     }
 
+    /**
+     * Whether any method reads the proxy's features or logits (a feature strategy, or cleaning by near-duplicates
+     * or confident learning): the proxy then records both (run 0's features are read).
+     */
+    public boolean needsFeatures() {
+        return methods.stream().anyMatch(m -> m instanceof Method.Cleaned
+                || Method.selecting(m) instanceof Method.Static s && s.needsFeatures());
+    }
+
     /** The distinct scores the methods select by, in first-use order: each is computed once per seed. */
     public List<ScoreSpec> scoreSpecs() {
         List<ScoreSpec> out = new ArrayList<>();

@@ -350,6 +350,14 @@ public final class SoftmaxWorld implements StudyData {
                 w.features(run, h, D);
                 fwd += m.forward;
                 bwd += m.backward;
+                if (p.features()) {
+                    // the model's features are its inputs (logistic regression has no hidden layer)
+                    float[] h = new float[n * D];
+                    for (int i = 0; i < n; i++) {
+                        System.arraycopy(x[i], 0, h, i * D, D);
+                    }
+                    w.features(run, h, D);
+                }
             }
             w.commit();
         }

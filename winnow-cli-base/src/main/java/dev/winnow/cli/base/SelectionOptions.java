@@ -24,7 +24,7 @@ public final class SelectionOptions {
     }
 
     @Option(names = "--strategy", paramLabel = "S", required = true,
-            description = "hard, easy, window, random, stratified or calibrated")
+            description = "hard, easy, window, random, stratified, calibrated; on features: moderate, kcenter, d2")
     String strategy;
 
     @Option(names = "--class-balanced", description = "per-class quotas proportional to class size")
@@ -47,6 +47,19 @@ public final class SelectionOptions {
                     + SelectOptions.DEFAULT_ALPHA + ")")
     Double alpha;
 
+    @Option(names = "--feature-run", paramLabel = "R",
+            description = "moderate, kcenter, d2: the run of features.npy whose features they read (default 0)")
+    Integer featureRun;
+
+    @Option(names = "--neighbours", paramLabel = "K",
+            description = "d2: nearest neighbours in the graph, K >= 1 (default " + SelectOptions.DEFAULT_NEIGHBOURS + ")")
+    Integer neighbours;
+
+    @Option(names = "--gamma", paramLabel = "G",
+            description = "d2: messages fade as exp(-G * distance / median neighbour distance), 0 < G <= 1000 "
+                    + "(default " + SelectOptions.DEFAULT_GAMMA + ")")
+    Double gamma;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "seed of the random keys (default 0)")
     long seed;
@@ -60,7 +73,7 @@ public final class SelectionOptions {
     public SelectOptions toOptions(CommandLine cl) {
         try {
             return SelectOptions.fromFlags(strategy, keep.fraction, keep.count, classBalanced, offset, bins,
-                    dropHardest, alpha, seed);
+                    dropHardest, alpha, seed, featureRun, neighbours, gamma);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage(), e);
         }

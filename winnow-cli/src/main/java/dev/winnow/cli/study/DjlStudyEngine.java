@@ -112,7 +112,8 @@ public final class DjlStudyEngine implements StudyEngine {
          * {@code proxyRuns} runs of the proxy model on the run's policy (every example, or the proxy-limit share),
          * recording every signal at every epoch: the presentations it trained on and a checkpoint pass over all
          * training examples, counted as the recorder's forward examples; with the logits of every observation and
-         * the features of the last checkpoint.
+         * each run's features after its last epoch when the run asks for them (feature strategies select on the
+         * features; cleaning reads the logits for confident learning and the features for near-duplicates).
          */
         @Override
         public Cost recordProxy(ProxyRun run) {
@@ -126,10 +127,10 @@ public final class DjlStudyEngine implements StudyEngine {
                 all.add(e);
             }
             try (DynamicsWriter w = DynamicsWriter.create(run.store(), bundle.train().size(), bundle.classes(),
-                    EnumSet.allOf(Signal.class), true, false)) {
+                    EnumSet.allOf(Signal.class), run.features(), false)) {
                 w.labels(trainLabels).ids(bundle.train().ids());
-                // logits for confident learning (clean:X), the last checkpoint's features for near-duplicates (dedup:X)
-                Recorder rec = new Recorder(w, new RecordOptions(all, true, true, false), bundle.train());
+                Recorder rec = new Recorder(w, new RecordOptions(all, run.features(), run.features(), false),
+                        bundle.train());
                 for (int r = 0; r < spec.proxyRuns(); r++) {
                     try (ProxyTrainer t = new ProxyTrainer(bundle, proxyConfig(spec, run.seed() * 1000 + r), r)) {
                         TrainResult res = t.train(run.policy(), List.of(rec));
