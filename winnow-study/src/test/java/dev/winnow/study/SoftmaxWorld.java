@@ -342,12 +342,6 @@ public final class SoftmaxWorld implements StudyData {
                     }
                     w.observe(new Observation(run, e, ObservationKind.CHECKPOINT), logits, null, labels);
                 }
-                // the model's features are its inputs (a logistic regression has no hidden layer)
-                float[] h = new float[n * D];
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(x[i], 0, h, i * D, D);
-                }
-                w.features(run, h, D);
                 fwd += m.forward;
                 bwd += m.backward;
                 if (p.features()) {
