@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * {@code winnow spark score|select} and {@code winnow export}: the core's scores and selections over
@@ -204,7 +205,8 @@ public final class SparkMain implements Runnable {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Convert a dynamics store (NPY) to dynamics in Parquet, one file per observation, streaming.")
+            description = "Convert a dynamics store (NPY) to dynamics in Parquet (long: one file per observation; "
+                    + "wide: one row per example), streaming.")
     static final class Export implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -215,6 +217,26 @@ public final class SparkMain implements Runnable {
         @Option(names = "--parquet", required = true, paramLabel = "OUT", description = "the Parquet folder to write")
         Path parquet;
 
+        /** The two Parquet layouts of dynamics. */
+        enum Layout { LONG, WIDE }
+
+        @Option(names = "--layout", defaultValue = "long", paramLabel = "L", converter = LayoutConverter.class,
+                description = "long (default): a row per example and observation, a column per signal; "
+                        + "wide: a row per example, a column per observation and signal (scores need no shuffle)")
+        Layout layout;
+
+        static final class LayoutConverter implements CommandLine.ITypeConverter<Layout> {
+            @Override
+            public Layout convert(String value) {
+                return switch (value) {
+                    case "long" -> Layout.LONG;
+                    case "wide" -> Layout.WIDE;
+                    default -> throw new CommandLine.TypeConversionException(
+                            "unknown layout '" + value + "' (choose long or wide)");
+                };
+            }
+        }
+
         @CommandLine.Mixin
         Overwrite overwrite;
 
@@ -222,10 +244,12 @@ public final class SparkMain implements Runnable {
         public Integer call() {
             long start = System.nanoTime();
             PrintWriter err = spec.commandLine().getErr();
-            long rows = ParquetExport.export(dynamics, parquet, overwrite.force(), line -> {
+            Consumer<String> progress = line -> {
                 err.println(line);
                 err.flush();
-            });
+            };
+            long rows = layout == Layout.WIDE ? WideExport.export(dynamics, parquet, overwrite.force(), progress)
+                    : ParquetExport.export(dynamics, parquet, overwrite.force(), progress);
             finished(spec, start, String.format("export: wrote %,d rows to %s", rows, parquet));
             return 0;
         }
