@@ -42,6 +42,7 @@ import java.util.function.Consumer;
             SparkMain.Score.class,
             SparkMain.Select.class,
             SparkMain.Export.class,
+            SparkBench.class,
             CommandLine.HelpCommand.class,
         })
 public final class SparkMain implements Runnable {
@@ -65,6 +66,17 @@ public final class SparkMain implements Runnable {
         @Option(names = "--explain", description = "print the physical plans of the jobs (stderr)")
         boolean explain;
 
+        /**
+         * Settings every session of this module starts with (a {@code --conf} overrides them): no console
+         * progress bar, and adaptive execution allowed to coalesce the shuffle partitions of persisted plans too
+         * (the scores and the ranked rows are persisted; without it each of their stages keeps
+         * {@code spark.sql.shuffle.partitions} tasks, mostly tiny ones).
+         */
+        static SparkSession.Builder tuned(SparkSession.Builder b) {
+            return b.config("spark.ui.showConsoleProgress", "false")
+                    .config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
+        }
+
         SparkSession session(String what) {
             SparkSession.Builder b = SparkSession.builder().appName("winnow " + what);
             if (master != null) {
@@ -72,7 +84,7 @@ public final class SparkMain implements Runnable {
             } else if (!new SparkConf().contains("spark.master")) {
                 b.master("local[*]");
             }
-            b.config("spark.ui.showConsoleProgress", "false");
+            tuned(b);
             if (master == null && !new SparkConf().contains("spark.master")) {
                 b.config("spark.ui.enabled", "false");
             }
