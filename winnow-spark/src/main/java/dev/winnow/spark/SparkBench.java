@@ -66,7 +66,8 @@ final class SparkBench implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "1", paramLabel = "R", description = "selection rounds (default 1)")
     int repeat;
 
-    @Option(names = "--skip-export", description = "reuse the Parquet folders of an earlier run in --work")
+    @Option(names = "--skip-export",
+            description = "reuse the Parquet folders of an earlier run in --work (only the layouts present run)")
     boolean skipExport;
 
     @Parameters(paramLabel = "SELECT", description = "after --: --score S [--missing P] and the selection options")
@@ -125,6 +126,10 @@ final class SparkBench implements Callable<Integer> {
             }
             line(err, "round %d: core (memory-mapped store): %.2f s, %d keep-list rows", round, coreS, rows);
             for (Path in : List.of(longP, wideP)) {
+                if (!Files.isDirectory(in)) {
+                    line(err, "round %d: %s is not in --work: skipped", round, in.getFileName());
+                    continue;
+                }
                 Path out = work.resolve("spark-" + in.getFileName().toString().replace(".parquet", "") + ".csv");
                 List<String> args = new ArrayList<>(List.of("select", "--parquet", in.toString(), "--out",
                         out.toString(), "--force"));

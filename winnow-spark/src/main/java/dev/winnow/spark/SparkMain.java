@@ -57,7 +57,8 @@ public final class SparkMain implements Runnable {
     /** Options every Spark command takes. */
     static class SessionOptions {
         @Option(names = "--master", paramLabel = "URL",
-                description = "Spark master (default: local[*], or what spark-submit set)")
+                description = "Spark master (default: local[*], or what spark-submit set); on a cluster this "
+                        + "module's jars are shipped to the executors unless --conf spark.jars=... says otherwise")
         String master;
 
         @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting (repeatable)")
@@ -81,6 +82,11 @@ public final class SparkMain implements Runnable {
             SparkSession.Builder b = SparkSession.builder().appName("winnow " + what);
             if (master != null) {
                 b.master(master);
+                String jars = applicationJars();
+                if (!master.startsWith("local") && !jars.isEmpty() && !conf.containsKey("spark.jars")) {
+                    // started by the launcher, not spark-submit: ship this module's jars to the executors
+                    b.config("spark.jars", jars);
+                }
             } else if (!new SparkConf().contains("spark.master")) {
                 b.master("local[*]");
             }
@@ -93,6 +99,24 @@ public final class SparkMain implements Runnable {
             spark.sparkContext().setLogLevel("WARN");
             return spark;
         }
+    }
+
+    /**
+     * The jars executors need besides Spark, as {@code spark.jars} lists them: those of this module, the
+     * core, the shared command-line plumbing and picocli, when each was loaded from a jar (empty otherwise).
+     */
+    static String applicationJars() {
+        List<String> jars = new java.util.ArrayList<>();
+        for (Class<?> c : List.of(SparkMain.class, dev.winnow.score.ScoreSpec.class, CommandLines.class,
+                CommandLine.class)) {
+            java.security.CodeSource src = c.getProtectionDomain().getCodeSource();
+            String path = src == null ? "" : src.getLocation().getPath();
+            if (!path.endsWith(".jar")) {
+                return "";
+            }
+            jars.add(path);
+        }
+        return String.join(",", jars);
     }
 
     /** Input and score, shared by score and select. */

@@ -87,19 +87,39 @@ final class StandaloneCluster implements AutoCloseable {
      * to {@code log}.
      */
     Process submit(Path log, List<String> sparkConf, String... args) throws IOException {
-        Path jars = Files.createDirectories(dir.resolve("app"));
+        List<String> app = applicationJars();
         List<String> cmd = new ArrayList<>(List.of("--master", masterUrl, "--deploy-mode", "client",
-                "--class", SparkMain.class.getName(),
-                "--jars", String.join(",", jarOf(ScoreSpec.class, jars.resolve("winnow-core.jar")),
-                        jarOf(CommandLines.class, jars.resolve("winnow-cli-base.jar")),
-                        jarOf(picocli.CommandLine.class, jars.resolve("picocli.jar")))));
+                "--class", SparkMain.class.getName(), "--jars", String.join(",", app.subList(1, app.size()))));
         for (String c : sparkConf) {
             cmd.add("--conf");
             cmd.add(c);
         }
-        cmd.add(jarOf(SparkMain.class, jars.resolve("winnow-spark.jar")));
+        cmd.add(app.get(0));
         cmd.addAll(List.of(args));
-        return launch("org.apache.spark.deploy.SparkSubmit", cmd, Map.of(), log, "512m");
+        return launch("org.apache.spark.deploy.SparkSubmit", cmd, Map.of(), log, "512m", List.of());
+    }
+
+    /**
+     * Starts {@code winnow spark ARGS --master URL} as the {@code ./winnow} launcher runs it: SparkMain in a
+     * JVM whose class path holds Spark and the application jars; {@code --master} makes it ship them.
+     */
+    Process launcher(Path log, List<String> sparkConf, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(args));
+        cmd.addAll(List.of("--master", masterUrl));
+        for (String c : sparkConf) {
+            cmd.add("--conf");
+            cmd.add(c);
+        }
+        return launch(SparkMain.class.getName(), cmd, Map.of(), log, "512m", applicationJars());
+    }
+
+    /** The thin application jar, then the core's, the command-line plumbing's and picocli's. */
+    private List<String> applicationJars() throws IOException {
+        Path jars = Files.createDirectories(dir.resolve("app"));
+        return List.of(jarOf(SparkMain.class, jars.resolve("winnow-spark.jar")),
+                jarOf(ScoreSpec.class, jars.resolve("winnow-core.jar")),
+                jarOf(CommandLines.class, jars.resolve("winnow-cli-base.jar")),
+                jarOf(picocli.CommandLine.class, jars.resolve("picocli.jar")));
     }
 
     /** Ends the executors, the workers, then the master; waits for each. */
@@ -124,18 +144,20 @@ final class StandaloneCluster implements AutoCloseable {
 
     private Process start(String name, String mainClass, List<String> args, Map<String, String> env)
             throws IOException {
-        return launch(mainClass, args, env, dir.resolve(name + ".log"), "256m");
+        return launch(mainClass, args, env, dir.resolve(name + ".log"), "256m", List.of());
     }
 
-    private Process launch(String mainClass, List<String> args, Map<String, String> env, Path log, String heap)
-            throws IOException {
+    private Process launch(String mainClass, List<String> args, Map<String, String> env, Path log, String heap,
+                           List<String> extraClassPath) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
         cmd.addAll(OPENS);
         cmd.add("-Djdk.reflect.useDirectMethodHandle=false");
         cmd.add("-cp");
-        cmd.add(home.resolve("jars") + "/*");
+        List<String> cp = new ArrayList<>(extraClassPath);
+        cp.add(home.resolve("jars") + "/*");
+        cmd.add(String.join(java.io.File.pathSeparator, cp));
         cmd.add(mainClass);
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

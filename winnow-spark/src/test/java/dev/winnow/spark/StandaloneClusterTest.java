@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The thin application jar on a real cluster: a Spark standalone Master and two one-core Workers on
  * localhost, each in its own JVM ({@link StandaloneCluster}); {@code spark-submit} ships the jar and its
- * three dependencies to executors in other JVMs. The keep-list equals the core's byte for byte; then one
+ * three dependencies to executors in other JVMs (and {@code winnow spark --master spark://…} ships them
+ * itself). The keep-list equals the core's byte for byte; then one
  * worker's executor is killed (SIGKILL, by process id) while the job runs, after it wrote shuffle files,
  * and Spark's retry gives the same bytes. Time-boxed: the whole class has 20 minutes (about a minute on an idle two-core machine).
  */
@@ -86,6 +87,17 @@ class StandaloneClusterTest {
 
     @Test
     @Order(2)
+    void theLauncherShipsItsJarsToTheCluster() throws Exception {
+        Path out = dir.resolve("keep-launcher.csv");
+        Path log = dir.resolve("launcher.log");
+        Process driver = cluster.launcher(log, CONF, args(out));
+        assertThat(driver.waitFor(8, TimeUnit.MINUTES)).as("winnow spark finished; see %s", log).isTrue();
+        assertThat(driver.exitValue()).as("winnow spark's exit code; see %s", log).isZero();
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo(coreCsv);
+    }
+
+    @Test
+    @Order(3)
     void aKilledExecutorChangesNothing() throws Exception {
         Path out = dir.resolve("keep-after-kill.csv");
         Path log = dir.resolve("submit-2.log");
