@@ -18,7 +18,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Dynamics in Parquet, long format (see the package documentation for the schema): reading with checks
+ * Dynamics in Parquet, in the long format (see the package documentation for the schema) or the wide one
+ * ({@link WideLayout}, told apart by its column names): reading with checks
  * that name the file and the column, and the canonical column types the scores rely on.
  */
 public final class DynamicsParquet {
@@ -36,9 +37,12 @@ public final class DynamicsParquet {
     private final String path;
     private final Dataset<Row> rows;
 
-    private DynamicsParquet(String path, Dataset<Row> rows) {
+    private final boolean wide;
+
+    private DynamicsParquet(String path, Dataset<Row> rows, boolean wide) {
         this.path = path;
         this.rows = rows;
+        this.wide = wide;
     }
 
     /**
@@ -58,6 +62,14 @@ public final class DynamicsParquet {
     /** Wraps rows already in the long format (e.g. a table), with the same checks as {@link #read}. */
     public static DynamicsParquet of(String name, Dataset<Row> df) {
         StructType schema = df.schema();
+        if (WideLayout.isWide(schema.fieldNames())) {
+            for (String k : List.of(ID, LABEL)) {
+                requireColumn(name, schema, k);
+                requireIntegral(name, schema, k);
+            }
+            return new DynamicsParquet(name, df.withColumn(ID, col(ID).cast(DataTypes.LongType))
+                    .withColumn(LABEL, col(LABEL).cast(DataTypes.IntegerType)), true);
+        }
         for (String k : KEYS) {
             requireColumn(name, schema, k);
         }
@@ -83,7 +95,7 @@ public final class DynamicsParquet {
                 .withColumn(ID, col(ID).cast(DataTypes.LongType))
                 .withColumn(LABEL, col(LABEL).cast(DataTypes.IntegerType))
                 .withColumn(T, t);
-        return new DynamicsParquet(name, canonical);
+        return new DynamicsParquet(name, canonical, false);
     }
 
     /** Where the rows come from (for messages). */
@@ -91,7 +103,12 @@ public final class DynamicsParquet {
         return path;
     }
 
-    /** Every row, with run, epoch, t, label as int and id as long. */
+    /** Whether the rows are in the wide layout ({@link WideLayout}: one row per example). */
+    public boolean wide() {
+        return wide;
+    }
+
+    /** Every row, with id as long and label as int (long layout: run, epoch, t as int too). */
     public Dataset<Row> rows() {
         return rows;
     }

@@ -76,8 +76,15 @@ public final class ParquetExport {
                 }
                 Path file = tmp.resolve(String.format("part-%05d.parquet", t));
                 OutputFile of = HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf);
+                // a dictionary only where values repeat (the constant observation columns, the label)
                 try (ParquetWriter<Cursor> w = new Builder(of, schema).withConf(conf)
-                        .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+                        .withCompressionCodec(CompressionCodecName.SNAPPY)
+                        .withDictionaryEncoding(false)
+                        .withDictionaryEncoding(DynamicsParquet.RUN, true)
+                        .withDictionaryEncoding(DynamicsParquet.EPOCH, true)
+                        .withDictionaryEncoding(DynamicsParquet.KIND, true)
+                        .withDictionaryEncoding(DynamicsParquet.T, true)
+                        .withDictionaryEncoding(DynamicsParquet.LABEL, true).build()) {
                     for (int i = 0; i < c.ids.length; i++) {
                         c.i = i;
                         w.write(c);

@@ -94,8 +94,53 @@ final class ScoreKernel implements MapPartitionsFunction<Row, Row> {
         };
     }
 
+    /**
+     * The same arithmetic over the wide layout ({@link WideLayout}): rows {@code (id long, label int, v1 … vm
+     * float)} whose values are the example's observations in (run, t) order, each row one example; one row
+     * {@code (id, label, score float)} out per row, no shuffle before it.
+     */
+    static final class Wide implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final Kind kind;
+        private final Direction direction;
+        private final int[] runs;
+        private final boolean[] checkpoints;
+
+        /** {@code runs[j]}, {@code checkpoints[j]}: the run and kind of value j. */
+        Wide(Kind kind, Direction direction, int[] runs, boolean[] checkpoints) {
+            this.kind = kind;
+            this.direction = direction;
+            this.runs = runs.clone();
+            this.checkpoints = checkpoints.clone();
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row r = rows.next();
+                    Example ex = new Example(kind);
+                    for (int j = 0; j < runs.length; j++) {
+                        if (j > 0 && runs[j] != runs[j - 1]) {
+                            ex.endRun();
+                        }
+                        ex.add(checkpoints[j], r.isNullAt(2 + j) ? Float.NaN : r.getFloat(2 + j));
+                    }
+                    ex.endRun();
+                    return RowFactory.create(r.getLong(0), r.getInt(1), direction.apply(ex.mean()));
+                }
+            };
+        }
+    }
+
     /** The running state of one example: the current run's accumulator and the mean over runs. */
-    private static final class Example {
+    static final class Example {
         private final Kind kind;
         private boolean inRun;
         // mean over runs (RunMean of the core)

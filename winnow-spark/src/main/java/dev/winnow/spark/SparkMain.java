@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * {@code winnow spark score|select} and {@code winnow export}: the core's scores and selections over
@@ -41,6 +42,7 @@ import java.util.concurrent.Callable;
             SparkMain.Score.class,
             SparkMain.Select.class,
             SparkMain.Export.class,
+            SparkBench.class,
             CommandLine.HelpCommand.class,
         })
 public final class SparkMain implements Runnable {
@@ -55,7 +57,8 @@ public final class SparkMain implements Runnable {
     /** Options every Spark command takes. */
     static class SessionOptions {
         @Option(names = "--master", paramLabel = "URL",
-                description = "Spark master (default: local[*], or what spark-submit set)")
+                description = "Spark master (default: local[*], or what spark-submit set); on a cluster this "
+                        + "module's jars are shipped to the executors unless --conf spark.jars=... says otherwise")
         String master;
 
         @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting (repeatable)")
@@ -64,14 +67,30 @@ public final class SparkMain implements Runnable {
         @Option(names = "--explain", description = "print the physical plans of the jobs (stderr)")
         boolean explain;
 
+        /**
+         * Settings every session of this module starts with (a {@code --conf} overrides them): no console
+         * progress bar, and adaptive execution allowed to coalesce the shuffle partitions of persisted plans too
+         * (the scores and the ranked rows are persisted; without it each of their stages keeps
+         * {@code spark.sql.shuffle.partitions} tasks, mostly tiny ones).
+         */
+        static SparkSession.Builder tuned(SparkSession.Builder b) {
+            return b.config("spark.ui.showConsoleProgress", "false")
+                    .config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
+        }
+
         SparkSession session(String what) {
             SparkSession.Builder b = SparkSession.builder().appName("winnow " + what);
             if (master != null) {
                 b.master(master);
+                String jars = applicationJars();
+                if (!master.startsWith("local") && !jars.isEmpty() && !conf.containsKey("spark.jars")) {
+                    // started by the launcher, not spark-submit: ship this module's jars to the executors
+                    b.config("spark.jars", jars);
+                }
             } else if (!new SparkConf().contains("spark.master")) {
                 b.master("local[*]");
             }
-            b.config("spark.ui.showConsoleProgress", "false");
+            tuned(b);
             if (master == null && !new SparkConf().contains("spark.master")) {
                 b.config("spark.ui.enabled", "false");
             }
@@ -80,6 +99,24 @@ public final class SparkMain implements Runnable {
             spark.sparkContext().setLogLevel("WARN");
             return spark;
         }
+    }
+
+    /**
+     * The jars executors need besides Spark, as {@code spark.jars} lists them: those of this module, the
+     * core, the shared command-line plumbing and picocli, when each was loaded from a jar (empty otherwise).
+     */
+    static String applicationJars() {
+        List<String> jars = new java.util.ArrayList<>();
+        for (Class<?> c : List.of(SparkMain.class, dev.winnow.score.ScoreSpec.class, CommandLines.class,
+                CommandLine.class)) {
+            java.security.CodeSource src = c.getProtectionDomain().getCodeSource();
+            String path = src == null ? "" : src.getLocation().getPath();
+            if (!path.endsWith(".jar")) {
+                return "";
+            }
+            jars.add(path);
+        }
+        return String.join(",", jars);
     }
 
     /** Input and score, shared by score and select. */
@@ -208,7 +245,8 @@ public final class SparkMain implements Runnable {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Convert a dynamics store (NPY) to dynamics in Parquet, one file per observation, streaming.")
+            description = "Convert a dynamics store (NPY) to dynamics in Parquet (long: one file per observation; "
+                    + "wide: one row per example), streaming.")
     static final class Export implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -219,6 +257,26 @@ public final class SparkMain implements Runnable {
         @Option(names = "--parquet", required = true, paramLabel = "OUT", description = "the Parquet folder to write")
         Path parquet;
 
+        /** The two Parquet layouts of dynamics. */
+        enum Layout { LONG, WIDE }
+
+        @Option(names = "--layout", defaultValue = "long", paramLabel = "L", converter = LayoutConverter.class,
+                description = "long (default): a row per example and observation, a column per signal; "
+                        + "wide: a row per example, a column per observation and signal (scores need no shuffle)")
+        Layout layout;
+
+        static final class LayoutConverter implements CommandLine.ITypeConverter<Layout> {
+            @Override
+            public Layout convert(String value) {
+                return switch (value) {
+                    case "long" -> Layout.LONG;
+                    case "wide" -> Layout.WIDE;
+                    default -> throw new CommandLine.TypeConversionException(
+                            "unknown layout '" + value + "' (choose long or wide)");
+                };
+            }
+        }
+
         @CommandLine.Mixin
         Overwrite overwrite;
 
@@ -226,10 +284,12 @@ public final class SparkMain implements Runnable {
         public Integer call() {
             long start = System.nanoTime();
             PrintWriter err = spec.commandLine().getErr();
-            long rows = ParquetExport.export(dynamics, parquet, overwrite.force(), line -> {
+            Consumer<String> progress = line -> {
                 err.println(line);
                 err.flush();
-            });
+            };
+            long rows = layout == Layout.WIDE ? WideExport.export(dynamics, parquet, overwrite.force(), progress)
+                    : ParquetExport.export(dynamics, parquet, overwrite.force(), progress);
             finished(spec, start, String.format("export: wrote %,d rows to %s", rows, parquet));
             return 0;
         }

@@ -12,7 +12,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import dev.winnow.dynamics.Observation;
+import dev.winnow.dynamics.ObservationKind;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
@@ -25,7 +31,8 @@ import static org.apache.spark.sql.functions.lit;
  *
  * <p>Plan: read only the rows and the one signal column the score needs (filters on epoch and kind are
  * pushed into the Parquet scan), shuffle them by hash of id, sort each partition by (id, run, t) and
- * reduce each example's rows in one streaming pass ({@link ScoreKernel}).
+ * reduce each example's rows in one streaming pass ({@link ScoreKernel}). Over the wide layout
+ * ({@link WideLayout}) the score reads only its observations' columns and reduces each row alone: no shuffle.
  */
 public final class SparkScores {
     /** Schema of a score table. */
@@ -44,8 +51,8 @@ public final class SparkScores {
     }
 
     /** What a score reads and how it reduces it. */
-    record Plan(String name, String signal, Column rows, ScoreKernel.Kind kind, Direction direction,
-                String noRows) {
+    record Plan(String name, String signal, Column rows, Predicate<Observation> observations,
+                ScoreKernel.Kind kind, Direction direction, String noRows) {
     }
 
     /**
@@ -70,20 +77,22 @@ public final class SparkScores {
         Column epochE = arg == null ? null : col(DynamicsParquet.EPOCH).equalTo(lit(arg));
         Column presentation = col(DynamicsParquet.KIND).equalTo(lit(DynamicsParquet.PRESENTATION));
         Column checkpoint = col(DynamicsParquet.KIND).equalTo(lit(DynamicsParquet.CHECKPOINT));
+        Predicate<Observation> atE = o -> arg != null && o.epoch() == arg;
+        Predicate<Observation> presented = o -> o.kind() == ObservationKind.PRESENTATION;
         String noEpoch = "needs observations of epoch " + arg + ", but the data has none";
         String noPresentation = "needs presentation observations, but the data has none";
         Optional<AtEpochScore.Kind> atEpoch = AtEpochScore.Kind.named(base);
         if (atEpoch.isPresent()) {
             AtEpochScore.Kind k = atEpoch.get();
-            return new Plan(name, k.signal(), epochE, ScoreKernel.Kind.AT_EPOCH, k.direction(), noEpoch);
+            return new Plan(name, k.signal(), epochE, atE, ScoreKernel.Kind.AT_EPOCH, k.direction(), noEpoch);
         }
         return switch (base) {
-            case "forgetting" -> new Plan(name, "correct", presentation, ScoreKernel.Kind.FORGETTING,
+            case "forgetting" -> new Plan(name, "correct", presentation, presented, ScoreKernel.Kind.FORGETTING,
                     Direction.AS_IS, noPresentation);
-            case "aum" -> new Plan(name, "logit_margin", presentation, ScoreKernel.Kind.MEAN,
+            case "aum" -> new Plan(name, "logit_margin", presentation, presented, ScoreKernel.Kind.MEAN,
                     Direction.NEGATED, noPresentation);
             case "cat" -> new Plan(name, "loss", checkpoint.and(col(DynamicsParquet.EPOCH).leq(lit(arg))),
-                    ScoreKernel.Kind.EXP_VARIANCE, Direction.AS_IS,
+                    o -> o.kind() == ObservationKind.CHECKPOINT && o.epoch() <= arg, ScoreKernel.Kind.EXP_VARIANCE, Direction.AS_IS,
                     "needs checkpoint observations of epochs ≤ " + arg + ", but the data has none");
             default -> throw new IllegalStateException(base);
         };
@@ -95,6 +104,9 @@ public final class SparkScores {
      */
     public static Dataset<Row> compute(DynamicsParquet dynamics, String spec) {
         Plan p = plan(spec);
+        if (dynamics.wide()) {
+            return wide(dynamics, p);
+        }
         Column value = dynamics.signal(p.signal, p.name);
         Dataset<Row> rows = dynamics.rows().filter(p.rows).select(
                 col(DynamicsParquet.ID),
@@ -110,5 +122,27 @@ public final class SparkScores {
         return rows.repartition(col(DynamicsParquet.ID))
                 .sortWithinPartitions(DynamicsParquet.ID, DynamicsParquet.RUN, DynamicsParquet.T)
                 .mapPartitions(kernel, Encoders.row(SCHEMA));
+    }
+
+    /** The wide layout: the score's columns, in (run, t) order, reduced row by row; no shuffle. */
+    private static Dataset<Row> wide(DynamicsParquet dynamics, Plan p) {
+        String[] names = dynamics.rows().columns();
+        List<WideLayout.Column> cols = WideLayout.select(names, p.signal, p.observations);
+        if (cols.isEmpty()) {
+            boolean hasSignal = !WideLayout.select(names, p.signal, o -> true).isEmpty();
+            throw new WinnowException(dynamics.path() + ": score '" + p.name + "' " + (hasSignal ? p.noRows
+                    : "needs signal '" + p.signal + "', which the data has no columns of"));
+        }
+        List<Column> select = new ArrayList<>(List.of(col(DynamicsParquet.ID), col(DynamicsParquet.LABEL)));
+        int[] runs = new int[cols.size()];
+        boolean[] checkpoints = new boolean[cols.size()];
+        for (int j = 0; j < cols.size(); j++) {
+            WideLayout.Column c = cols.get(j);
+            select.add(dynamics.signal(c.name(), p.name));
+            runs[j] = c.observation().run();
+            checkpoints[j] = c.checkpoint();
+        }
+        ScoreKernel.Wide kernel = new ScoreKernel.Wide(p.kind, p.direction, runs, checkpoints);
+        return dynamics.rows().select(select.toArray(new Column[0])).mapPartitions(kernel, Encoders.row(SCHEMA));
     }
 }

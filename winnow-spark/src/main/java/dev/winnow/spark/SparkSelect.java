@@ -120,9 +120,15 @@ public final class SparkSelect {
         Column[] easiest = {col(SCORE_KEY).asc(), col(KEY).asc(), col("id").asc()};
         Column[] byKey = {col(KEY).asc(), col("id").asc()};
         return switch (spec.strategy()) {
-            case HARD, EASY, RANDOM -> {
-                Column[] order = spec.strategy() == Strategy.HARD ? hardest
-                        : spec.strategy() == Strategy.EASY ? easiest : byKey;
+            case RANDOM -> {
+                Dataset<Row> g = s.withColumn(Ranks.GROUP, group.cast(DataTypes.LongType));
+                List<Column> aggs = Facts.aggregates();
+                Plan p = Plan.of(Facts.of(g.groupBy(col(Ranks.GROUP)).agg(count(lit(1)),
+                        aggs.toArray(new Column[0])).collectAsList(), 0), spec);
+                yield smallestKeys(g, Ranks.GROUP, p.sizes, p.quota, byKey, ranks);
+            }
+            case HARD, EASY -> {
+                Column[] order = spec.strategy() == Strategy.HARD ? hardest : easiest;
                 Ranks.Ranked r = ranks.rank(s, group, Facts.aggregates(), order);
                 Plan p = Plan.of(Facts.of(r.stats(), 1), spec);
                 yield keepRanks(r.rows(), zero(p.quota), p.quota);
@@ -235,10 +241,13 @@ public final class SparkSelect {
             return Selector.binOf(score, lohi[0], lohi[1], bins);
         }, DataTypes.IntegerType).apply(col(Ranks.GROUP), col("score"));
         Dataset<Row> binned = kept.withColumn("_gb", col(Ranks.GROUP).multiply(bins).plus(bin)).drop(Ranks.GROUP);
-        // rank by key inside each (group, bin); the ranking's counts are the bin sizes
-        Ranks.Ranked r = ranks.rank(binned, col("_gb"), List.of(), byKey);
+        // the bin sizes (one small aggregate), each bin's share, then its smallest keys
+        TreeMap<Long, Long> gbSizes = new TreeMap<>();
+        for (Row row : binned.groupBy(col("_gb")).agg(count(lit(1))).collectAsList()) {
+            gbSizes.put(row.getLong(0), row.getLong(1));
+        }
         TreeMap<Long, int[]> binSizes = new TreeMap<>();
-        r.groupSizes().forEach((gb, size) ->
+        gbSizes.forEach((gb, size) ->
                 binSizes.computeIfAbsent(Math.floorDiv(gb, bins), g -> new int[bins])[(int) Math.floorMod(gb, bins)] =
                         (int) (long) size);
         HashMap<Long, Long> binQuota = new HashMap<>();
@@ -248,6 +257,20 @@ public final class SparkSelect {
                 binQuota.put(g * bins + b, (long) q[b]);
             }
         });
-        return keepRanks(r.rows(), zero(binQuota), binQuota);
+        return smallestKeys(binned, "_gb", gbSizes, binQuota, byKey, ranks);
+    }
+
+    /**
+     * The rows with the {@code quota[g]} smallest keys of each group {@code g} of the long column
+     * {@code group}, weight 1: cut without sorting ({@link KeyCut}), or, when its band misses, by ranking.
+     */
+    private static Dataset<Row> smallestKeys(Dataset<Row> rows, String group, Map<Long, Long> sizes,
+                                             Map<Long, Long> quota, Column[] byKey, Ranks ranks) {
+        Dataset<Row> cut = KeyCut.cut(rows, group, KEY, sizes, quota);
+        if (cut != null) {
+            return cut.select(col("id"), lit(1.0).as("weight"));
+        }
+        Ranks.Ranked r = ranks.rank(rows.withColumnRenamed(group, "_g0"), col("_g0"), List.of(), byKey);
+        return keepRanks(r.rows(), zero(quota), quota);
     }
 }

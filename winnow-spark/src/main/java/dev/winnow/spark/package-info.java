@@ -23,16 +23,23 @@
  * …), so filters on epoch and kind skip whole files, and a copy of the store's manifest as
  * {@code _manifest.json} (Spark ignores files starting with an underscore).
  *
+ * <h2>Parquet layout of dynamics (wide format)</h2>
+ * One row per example: {@code id}, {@code label} and a float column per observation and signal, named
+ * {@code <signal>_t<t>_run<run>_epoch<epoch>_<kind>} ({@link dev.winnow.spark.WideLayout}, written by
+ * {@link dev.winnow.spark.WideExport}); scores over it need no shuffle.
+ *
  * <h2>Scores</h2>
  * {@link dev.winnow.spark.SparkScores}: el2n@E, grand@E, loss@E, entropy@E, least_confidence@E, margin@E,
- * forgetting, aum and cat@K, with the definitions and NaN rules of {@code dev.winnow.score}: one shuffle
- * (hash on id) of the rows the score reads, a sort inside each partition by (id, run, t), then one
- * streaming pass that emits one (id, label, score) row per example.
+ * forgetting, aum and cat@K, with the definitions and NaN rules of {@code dev.winnow.score}. Long layout: one
+ * shuffle (hash on id) of the rows the score reads, a sort inside each partition by (id, run, t), then one
+ * streaming pass that emits one (id, label, score) row per example. Wide layout: one pass over the rows.
  *
  * <h2>Selection</h2>
  * {@link dev.winnow.spark.SparkSelect}: hard, easy, window, random, stratified and calibrated, optionally
- * class-balanced, with the exact rules of DESIGN.md. Global ranks come from a range-partitioned sort over a
- * total order (score, random key unsigned, id) and per-partition counts; the driver only ever collects
- * small aggregates (counts per partition, per class, per bin; min and max).
+ * class-balanced, with the exact rules of DESIGN.md. The smallest random keys of a group (random, the bins
+ * of stratified) are cut without sorting ({@link dev.winnow.spark.KeyCut}); ranks by score come from a
+ * range-partitioned sort over a total order (score, random key unsigned, id) and per-partition counts. The
+ * driver collects small aggregates (counts per partition, per class, per bin; min and max) and the rows
+ * inside the key bands.
  */
 package dev.winnow.spark;

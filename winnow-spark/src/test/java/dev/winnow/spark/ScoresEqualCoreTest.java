@@ -18,16 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every aggregation score on Spark equals the core's bit for bit, NaN decisions included, on a store with
  * two runs, skipped examples, NaN checkpoints and a run without checkpoints in odd epochs, under 1, 3 and 7
- * input partitions.
+ * input partitions, in the long layout and in the wide one.
  */
 class ScoresEqualCoreTest {
     private static DynamicsStore store;
     private static Dataset<Row> rows;
+    private static Dataset<Row> wide;
 
     @BeforeAll
     static void data() {
         store = DynamicsStore.open(TestStores.sharedStore());
         rows = SharedSpark.get().read().parquet(TestStores.sharedParquet().toString());
+        wide = SharedSpark.get().read().parquet(TestStores.sharedWideParquet().toString());
     }
 
     @ParameterizedTest
@@ -42,9 +44,12 @@ class ScoresEqualCoreTest {
             nan += Float.isNaN(core[i]) ? 1 : 0;
         }
         assertThat(nan).as("some examples are never observed").isPositive().isLessThan(core.length / 10);
-        for (int partitions : new int[] {1, 3, 7}) {
-            List<Row> got = SparkScores.compute(DynamicsParquet.of("test", rows.repartition(partitions)), spec)
-                    .collectAsList();
+        for (int partitions : new int[] {1, 3, 7, -1, -3}) {
+            // negative: the wide layout (one row per example) under |partitions| partitions
+            Dataset<Row> in = partitions > 0 ? rows.repartition(partitions) : wide.repartition(-partitions);
+            DynamicsParquet d = DynamicsParquet.of("test", in);
+            assertThat(d.wide()).isEqualTo(partitions < 0);
+            List<Row> got = SparkScores.compute(d, spec).collectAsList();
             Map<Long, Integer> bits = new HashMap<>();
             for (Row r : got) {
                 assertThat(r.getInt(1)).isEqualTo(store.labels()[indexOf(r.getLong(0))]);

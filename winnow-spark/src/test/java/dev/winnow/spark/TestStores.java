@@ -21,6 +21,7 @@ final class TestStores {
 
     private static Path sharedStore;
     private static Path sharedParquet;
+    private static Path sharedWide;
 
     /** The store the equality tests share (3,000 examples), written once per test JVM. */
     static synchronized Path sharedStore() {
@@ -31,6 +32,8 @@ final class TestStores {
                 sharedStore = write(dir.resolve("store"), 3000, 5);
                 sharedParquet = dir.resolve("dyn.parquet");
                 ParquetExport.export(sharedStore, sharedParquet, false, s -> { });
+                sharedWide = dir.resolve("dyn-wide.parquet");
+                WideExport.export(sharedStore, sharedWide, false, s -> { });
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -42,6 +45,12 @@ final class TestStores {
     static synchronized Path sharedParquet() {
         sharedStore();
         return sharedParquet;
+    }
+
+    /** {@link #sharedStore} exported to the wide Parquet layout. */
+    static synchronized Path sharedWideParquet() {
+        sharedStore();
+        return sharedWide;
     }
 
     /** A store of {@code n} examples and 5 classes under {@code dir}; ids are scattered, not 0..N−1. */
