@@ -38,6 +38,7 @@ import java.io.PrintWriter;
             SelectCommand.class,
             PruneCommand.class,
             BenchCommand.class,
+            TranslateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class WinnowCli implements Runnable {
