@@ -94,11 +94,17 @@ final class TranslateCommand implements Runnable {
         @Option(names = "--out", paramLabel = "FILE", description = "Write the test translations here.")
         Path out;
 
+        @Option(names = "--force", description = "Overwrite --out.")
+        boolean force;
+
         @Override
         public Integer call() {
             atLeastOne("--epochs, --batch-size, --embedding, --hidden and --threads", model.epochs, model.batchSize,
                     model.embedding, model.hidden, model.threads);
             Seq2SeqNet.Dims dims = orUsage(model::dims);
+            if (out != null) {
+                dev.winnow.io.AtomicFiles.refuseExisting(out, force);
+            }
             Threads.configure(model.threads);
             ParallelText data = ParallelText.load(model.data);
             err().println(data.description());
