@@ -33,7 +33,8 @@ import java.util.Map;
 
 /**
  * A pruning study on a translation corpus, judged by test BLEU with every cost counted (DESIGN "Cost
- * accounting"): per seed, full training; a proxy (the same model, {@code proxyEpochs} epochs) whose per-pair
+ * accounting"), for the setting Checkpoints Across Time was made for (Chimoto et al. 2024, "Critical Learning
+ * Periods: Leveraging Early Training Dynamics for Efficient Data Pruning"): per seed, full training; a proxy (the same model, {@code proxyEpochs} epochs) whose per-pair
  * losses, presentations and a checkpoint pass each epoch, go to a loss-only dynamics store; then every method at
  * every kept fraction, and {@code full:shorter} (all pairs for ⌈keep · steps of full⌉ steps). A proxy-scored
  * method is charged the proxy's whole cost, {@code external} the time of its quality score. One JSON line per run
