@@ -125,8 +125,9 @@ final class TranslateCommand implements Runnable {
                 if (out != null) {
                     dev.winnow.io.AtomicFiles.writeString(out, String.join("\n", o.hypotheses()) + "\n");
                 }
-                out().printf(Locale.ROOT, "%s; %d pairs backpropagated in %d steps; %.1f s training, %.1f s evaluation%n",
-                        o.bleu(), o.trainBackward(), o.steps(), o.trainSeconds(), o.evalSeconds());
+                out().printf(Locale.ROOT, "%s; %d pairs backpropagated in %d steps; %.1f s training, %.1f s evaluation"
+                        + " (%.1f CPU seconds)%n", o.bleu(), o.trainBackward(), o.steps(), o.trainSeconds(), o.evalSeconds(),
+                        o.cpuSeconds());
                 out().flush();
             }
             return 0;

@@ -64,11 +64,13 @@ public final class Seq2SeqTrainer implements AutoCloseable {
      * What a training cost and gave: final test BLEU (NaN without a test split), seconds of training (setup and
      * refresh passes included), of recording (checkpoint passes) and of evaluation (decoding), pairs forward and
      * backward in training (refresh passes as forward), pairs forward in recording and evaluation, optimizer
-     * steps, the learning curve and the mean training loss of each epoch.
+     * steps, the learning curve, the mean training loss of each epoch, and the CPU seconds of the calling thread
+     * over the whole call (with one PyTorch thread the native work runs on it: on a shared machine a steadier
+     * measure of cost than wall seconds).
      */
     public record Outcome(Bleu.Result bleu, List<String> hypotheses, double trainSeconds, double recordSeconds,
                           double evalSeconds, long trainForward, long trainBackward, long recordForward,
-                          long evalForward, long steps, List<CurvePoint> curve, double[] trainLoss) {
+                          long evalForward, long steps, List<CurvePoint> curve, double[] trainLoss, double cpuSeconds) {
         public double score() {
             return bleu == null ? Double.NaN : bleu.score();
         }
@@ -116,6 +118,8 @@ public final class Seq2SeqTrainer implements AutoCloseable {
                     + " pairs, the training split has " + n);
         }
         int epochs = config.epochs();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         policy.onRunStart(epochs);
         double trainSecs = setupSeconds;
         double recordSecs = 0;
@@ -192,7 +196,8 @@ public final class Seq2SeqTrainer implements AutoCloseable {
                 progress.flush();
             }
         }
-        return new Outcome(bleu, hyps, trainSecs, recordSecs, evalSecs, fwd, bwd, recFwd, evalFwd, steps, curve, trainLoss);
+        return new Outcome(bleu, hyps, trainSecs, recordSecs, evalSecs, fwd, bwd, recFwd, evalFwd, steps, curve, trainLoss,
+                (threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
     }
 
     /** Batches of positions into {@code order}: pools of {@value #POOL} batches sorted by length, then shuffled. */

@@ -30,7 +30,9 @@ public final class TranslationReport {
         b.append(data.description()).append("\n\n");
         b.append("BLEU: corpus BLEU on the test split, sacreBLEU's default definition (13a, 4-gram, exp smoothing), "
                 + "greedy decoding. Seconds: wall seconds of training (setup included) + evaluation + selection + "
-                + "charged (the whole proxy for a proxy score; the quality score for `external`).\n\n");
+                + "charged (the whole proxy for a proxy score; the quality score for `external`). Training CPU s: CPU seconds "
+                + "of the training and evaluation thread (steadier than wall seconds on a shared machine; the proxy's own "
+                + "are in seed-S/proxy-cost.json).\n\n");
         Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
         runs.stream().sorted(Comparator.comparingDouble((JsonNode r) -> -r.get("keep").asDouble())
                         .thenComparing(r -> !r.get("method").asText().startsWith("full"))
@@ -39,15 +41,17 @@ public final class TranslationReport {
                         k -> new ArrayList<>()).add(r));
         double fullBleu = mean(groups.getOrDefault("full|1.0", List.of()), "bleu");
         double fullSecs = mean(groups.getOrDefault("full|1.0", List.of()), "total_seconds");
-        b.append("| method | keep | seeds | test BLEU (mean ± sd) | Δ vs full | total s | × full's cost |"
-                + " pairs backpropagated |\n|---|---|---|---|---|---|---|---|\n");
+        b.append("| method | keep | seeds | test BLEU (mean ± sd) | Δ vs full | total s | × full's cost | training CPU s |"
+                + " pairs backpropagated |\n|---|---|---|---|---|---|---|---|---|\n");
         for (List<JsonNode> g : groups.values()) {
             JsonNode f = g.get(0);
             double m = mean(g, "bleu");
             double t = mean(g, "total_seconds");
-            b.append(String.format(Locale.ROOT, "| %s | %.2f | %d | %.2f ± %.2f | %+.2f | %.0f | %.2f | %.0f |%n",
+            String cpu = g.stream().allMatch(r -> r.has("cpu_seconds"))
+                    ? String.format(Locale.ROOT, "%.0f", mean(g, "cpu_seconds")) : "–";
+            b.append(String.format(Locale.ROOT, "| %s | %.2f | %d | %.2f ± %.2f | %+.2f | %.0f | %.2f | %s | %.0f |%n",
                     f.get("method").asText(), f.get("keep").asDouble(), g.size(), m, sd(g, "bleu"), m - fullBleu, t,
-                    t / fullSecs, mean(g, "train_backward")));
+                    t / fullSecs, cpu, mean(g, "train_backward")));
         }
         b.append("\n## What each static method keeps and drops (first seed)\n\n");
         b.append(String.format(Locale.ROOT, "Rare: a token seen at most %d times in its language's training text.%n%n",

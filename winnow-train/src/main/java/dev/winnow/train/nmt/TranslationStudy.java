@@ -245,7 +245,8 @@ public final class TranslationStudy {
         }
         double secs = o.trainSeconds() + o.recordSeconds();
         ObjectNode c2 = JSON.createObjectNode().put("seconds", secs).put("train_seconds", o.trainSeconds())
-                .put("record_seconds", o.recordSeconds()).put("forward", o.trainForward() + o.recordForward())
+                .put("record_seconds", o.recordSeconds()).put("cpu_seconds", o.cpuSeconds())
+                .put("forward", o.trainForward() + o.recordForward())
                 .put("backward", o.trainBackward());
         dev.winnow.io.AtomicFiles.writeString(cost, c2.toPrettyString() + "\n");
         return new Proxy(store, secs);
@@ -265,7 +266,8 @@ public final class TranslationStudy {
                 .put("ref_len", o.bleu().referenceLength());
         r.put("train_seconds", o.trainSeconds()).put("eval_seconds", o.evalSeconds())
                 .put("select_seconds", selectSeconds).put("charged_seconds", charged)
-                .put("total_seconds", o.trainSeconds() + o.evalSeconds() + selectSeconds + charged);
+                .put("total_seconds", o.trainSeconds() + o.evalSeconds() + selectSeconds + charged)
+                .put("cpu_seconds", o.cpuSeconds());
         r.put("train_forward", o.trainForward()).put("train_backward", o.trainBackward())
                 .put("eval_forward", o.evalForward()).put("steps", o.steps());
         var curve = r.putArray("curve");

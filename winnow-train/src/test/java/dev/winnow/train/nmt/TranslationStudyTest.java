@@ -39,6 +39,7 @@ class TranslationStudyTest {
                 runs.keySet().stream().sorted().toList());
         long fullSteps = runs.get("full").get("steps").asLong();
         assertEquals(2L * ((120 + 15) / 16), fullSteps);
+        assertTrue(runs.get("full").get("cpu_seconds").asDouble() > 0, "CPU seconds are recorded");
         assertEquals((long) Math.ceil(0.5 * fullSteps), runs.get("full:shorter").get("steps").asLong());
         for (String m : List.of("random", "longest", "external", "cat@2:hard")) {
             JsonNode r = runs.get(m);
