@@ -57,7 +57,7 @@ final class TranslateCommand implements Runnable {
         @Option(names = "--dropout", defaultValue = "0.2", paramLabel = "P", description = "Dropout on embeddings and attentional states (default ${DEFAULT-VALUE}).")
         float dropout;
 
-        @Option(names = "--epochs", defaultValue = "4", paramLabel = "E", description = "Epochs (default ${DEFAULT-VALUE}).")
+        @Option(names = "--epochs", defaultValue = "2", paramLabel = "E", description = "Epochs (default ${DEFAULT-VALUE}).")
         int epochs;
 
         @Option(names = "--batch-size", defaultValue = "64", paramLabel = "B", description = "Pairs per step (default ${DEFAULT-VALUE}).")
