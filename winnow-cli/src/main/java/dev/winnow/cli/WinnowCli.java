@@ -40,6 +40,7 @@ import java.io.PrintWriter;
             DuplicatesCommand.class,
             AuditCommand.class,
             BenchCommand.class,
+            TranslateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class WinnowCli implements Runnable {

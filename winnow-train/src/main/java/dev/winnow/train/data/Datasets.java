@@ -77,6 +77,8 @@ public final class Datasets {
                         intOpt(spec, opts, "max-len", 64));
                 yield TextData.load(main, path(opts.get("test")), o);
             }
+            case "pairs" -> throw new WinnowException("--data '" + spec + "': a parallel (translation) corpus; train and study "
+                    + "it with winnow translate train|study");
             default -> throw new WinnowException("--data '" + spec + "': unknown kind '" + kind + "' (expected " + SPECS + ")");
         };
     }
