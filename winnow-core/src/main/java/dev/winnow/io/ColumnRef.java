@@ -59,8 +59,8 @@ public record ColumnRef(String name, int number) {
         }
         int i = header.indexOf(name);
         if (i < 0) {
-            throw new WinnowException(file + ": no column '" + DelimitedReader.shown(name) + "' (columns: "
-                    + DelimitedReader.shown(String.join(", ", header)) + ")");
+            throw new WinnowException(file + ": no column '" + WinnowException.shown(name) + "' (columns: "
+                    + WinnowException.shown(String.join(", ", header)) + ")");
         }
         return i;
     }

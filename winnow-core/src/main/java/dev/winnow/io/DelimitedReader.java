@@ -202,30 +202,6 @@ public final class DelimitedReader implements AutoCloseable {
         return blankLines;
     }
 
-    /**
-     * {@code value} as a message may show it on one line: line breaks and other control characters
-     * escaped, cut after 60 characters.
-     */
-    public static String shown(String value) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < value.length() && b.length() < 60; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085') {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.length() >= 60 && value.length() > 60 ? b + "…" : b.toString();
-    }
-
     /** The index of the first header field that is {@code name} (ignoring spaces around it), or −1. */
     public int column(String name) {
         for (int i = 0; i < header.size(); i++) {

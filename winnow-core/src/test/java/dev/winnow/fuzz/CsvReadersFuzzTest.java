@@ -1,5 +1,6 @@
 package dev.winnow.fuzz;
 
+import dev.winnow.WinnowException;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.winnow.dynamics.DynamicsStore;
@@ -55,7 +56,7 @@ class CsvReadersFuzzTest {
                         throw new AssertionError("line " + row.line() + " after " + last + ", " + row.size() + " fields");
                     }
                     last = row.line();
-                    DelimitedReader.shown(row.field(row.size() - 1));
+                    WinnowException.shown(row.field(row.size() - 1));
                 }
             }
         });

@@ -64,7 +64,7 @@ public final class CsvData {
                     : testHeader.size() == width;
             if (!same) {
                 throw new WinnowException(test + ": header differs from " + train + "'s "
-                        + DelimitedReader.shown(header.toString()));
+                        + WinnowException.shown(header.toString()));
             }
         }
         List<Integer> features = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class CsvData {
         Examples testEx = te == null ? Datasets.empty(new long[] {d}) : examples(te, mean, sd, d, classes);
         String desc = String.format("csv:%s%s (%d train, %d test, %d features standardised on train, label column '%s', %d classes)",
                 train, test == null ? "" : ",test=" + test, trainEx.size(), testEx.size(), d,
-                DelimitedReader.shown(header.get(labelIdx)), classes.size()) + notes;
+                WinnowException.shown(header.get(labelIdx)), classes.size()) + notes;
         return new DataBundle("csv:" + train.getFileName(), desc, trainEx, testEx, classes.size(), classes.names(), 0);
     }
 
@@ -158,11 +158,11 @@ public final class CsvData {
                 }
                 for (int j = 0; j < v.length; j++) {
                     String s = row.field(features.get(j)).strip();
-                    String column = DelimitedReader.shown(header.get(features.get(j)));
+                    String column = WinnowException.shown(header.get(features.get(j)));
                     try {
                         v[j] = Float.parseFloat(s);
                     } catch (NumberFormatException e) {
-                        throw row.error("column '" + column + "' has '" + DelimitedReader.shown(s)
+                        throw row.error("column '" + column + "' has '" + WinnowException.shown(s)
                                 + "', not a number (features must be numeric)");
                     }
                     if (!Float.isFinite(v[j])) {
@@ -174,7 +174,7 @@ public final class CsvData {
                     try {
                         id = Long.parseLong(s);
                     } catch (NumberFormatException e) {
-                        throw row.error("id '" + DelimitedReader.shown(s) + "' is not an integer");
+                        throw row.error("id '" + WinnowException.shown(s) + "' is not an integer");
                     }
                 }
             } catch (WinnowException e) {

@@ -60,7 +60,7 @@ final class LabelClasses {
     int classOf(String label, Path file, int line) {
         Integer y = index.get(label);
         if (y == null) {
-            throw new WinnowException(file + ":" + line + ": label '" + DelimitedReader.shown(label)
+            throw new WinnowException(file + ":" + line + ": label '" + WinnowException.shown(label)
                     + "' does not occur in the training split");
         }
         return y;
