@@ -74,9 +74,9 @@ final class Child {
         }
     }
 
-    /** Trials per command: {@code -Dwinnow.crash.trials=N} (default 3, to keep the build short). */
+    /** Trials per command: {@code -Dwinnow.crash.trials=N} (default 2, to keep the build short). */
     static int trials() {
-        return Integer.getInteger("winnow.crash.trials", 3);
+        return Integer.getInteger("winnow.crash.trials", 2);
     }
 
     /** The seed of the kill delays: {@code -Dwinnow.crash.seed=S} (default 13). */

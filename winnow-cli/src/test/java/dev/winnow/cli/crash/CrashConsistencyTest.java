@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * they leave is checked: no output that looks complete but is not (a store opens whole and validated, a
  * score table or keep-list is byte for byte the uninterrupted one, or absent), the command run again
  * completes, and {@code study --resume} loses at most the run in flight. Trials per command:
- * {@code -Dwinnow.crash.trials=N} (3 by default, to keep the build short); each command's numbers are printed
+ * {@code -Dwinnow.crash.trials=N} (2 by default, to keep the build short); each command's numbers are printed
  * and appended to {@code target/crash-report.txt}.
  */
 class CrashConsistencyTest {
