@@ -39,7 +39,7 @@ class CsvReadersFuzzTest {
         return dir;
     }
 
-    @FuzzTest(maxDuration = "12m")
+    @FuzzTest(maxDuration = "11m")
     void delimited(FuzzedDataProvider in) {
         char delimiter = in.pickValue(new Character[] {',', '\t', ';', '|', ' '});
         boolean quoting = in.consumeBoolean();
@@ -62,7 +62,7 @@ class CsvReadersFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "12m")
+    @FuzzTest(maxDuration = "11m")
     void scoreTable(byte[] bytes) {
         Path file = FuzzFiles.write(DIR.resolve("scores.csv"), bytes);
         FuzzFiles.readOrOneLine(file, () -> {
@@ -73,7 +73,7 @@ class CsvReadersFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "12m")
+    @FuzzTest(maxDuration = "11m")
     void keepList(byte[] bytes) {
         Path file = FuzzFiles.write(DIR.resolve("keep.csv"), bytes);
         FuzzFiles.readOrOneLine(file, () -> {
@@ -84,7 +84,7 @@ class CsvReadersFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "12m")
+    @FuzzTest(maxDuration = "11m")
     void externalScore(byte[] bytes) {
         if (bytes.length == 0) {
             return;

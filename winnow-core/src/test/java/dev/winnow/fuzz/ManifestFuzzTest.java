@@ -22,7 +22,7 @@ class ManifestFuzzTest {
         return dir;
     }
 
-    @FuzzTest(maxDuration = "12m")
+    @FuzzTest(maxDuration = "11m")
     void manifest(byte[] bytes) {
         FuzzFiles.write(STORE.resolve("manifest.json"), bytes);
         FuzzFiles.readOrOneLine(STORE, () -> {

@@ -13,7 +13,7 @@ class NpyFuzzTest {
     private static final Path DIR = FuzzFiles.folder("npy");
     private static final long READ_LIMIT = 1 << 16;
 
-    @FuzzTest(maxDuration = "12m")
+    @FuzzTest(maxDuration = "11m")
     void npy(byte[] bytes) {
         Path f = FuzzFiles.write(DIR.resolve("a.npy"), bytes);
         FuzzFiles.readOrOneLine(f, () -> {

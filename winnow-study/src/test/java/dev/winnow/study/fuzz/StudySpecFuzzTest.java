@@ -27,7 +27,7 @@ class StudySpecFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "12m")
+    @FuzzTest(maxDuration = "11m")
     void spec(byte[] bytes) throws IOException {
         if (bytes.length == 0) {
             return;

@@ -71,7 +71,7 @@ class DataFilesFuzzTest {
         return new Path[] {train, withTest ? test : null};
     }
 
-    @FuzzTest(maxDuration = "12m")
+    @FuzzTest(maxDuration = "11m")
     void text(FuzzedDataProvider in) throws IOException {
         ReadOptions r;
         try {
@@ -83,7 +83,7 @@ class DataFilesFuzzTest {
         check(f[0], DIR.resolve("test.tsv"), () -> valid(TextData.load(f[0], f[1], new TextData.Options(1, 100, 8), r)));
     }
 
-    @FuzzTest(maxDuration = "12m")
+    @FuzzTest(maxDuration = "11m")
     void csv(FuzzedDataProvider in) throws IOException {
         ReadOptions r;
         try {
