@@ -61,6 +61,8 @@ class CrashConsistencyTest {
     /** One command's trials, for the report. */
     private static final class Tally {
         final String command;
+        final String absentWord;
+        final String presentWord;
         int trials;
         int killed;
         int finishedFirst;
@@ -69,7 +71,13 @@ class CrashConsistencyTest {
         double maxDelay;
 
         Tally(String command) {
+            this(command, "output absent", "whole");
+        }
+
+        Tally(String command, String absentWord, String presentWord) {
             this.command = command;
+            this.absentWord = absentWord;
+            this.presentWord = presentWord;
         }
 
         void count(Child.Outcome o, double delay, boolean present) {
@@ -89,8 +97,9 @@ class CrashConsistencyTest {
 
         void report(String extra) throws IOException {
             String line = String.format(java.util.Locale.ROOT, "crash %s: %d trials (seed %d), %d killed mid-run"
-                            + " (delays up to %.1f s), %d finished first; output absent %d, whole %d, torn 0%s",
-                    command, trials, Child.seed(), killed, maxDelay, finishedFirst, absent, whole, extra);
+                            + " (delays up to %.1f s), %d finished first; %s %d, %s %d, torn 0%s",
+                    command, trials, Child.seed(), killed, maxDelay, finishedFirst, absentWord, absent, presentWord, whole,
+                    extra);
             System.out.println(line);
             Files.writeString(Path.of("target", "crash-report.txt"), line + "\n", java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
@@ -203,7 +212,7 @@ class CrashConsistencyTest {
         List<String> all = runs(refDir.resolve("results.jsonl"));
         assertThat(new HashSet<>(all)).hasSize(all.size());
         Random r = new Random(Child.seed() + 2);
-        Tally t = new Tally("study");
+        Tally t = new Tally("study", "killed before study.json (run anew)", "resumed");
         for (int i = 0; i < Child.trials(); i++) {
             Path work = tmp.resolve("study-" + i);
             Path out = work.resolve("s");
