@@ -1,5 +1,8 @@
 package dev.winnow.spark;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Crash consistency of {@code winnow export}: the command runs in a child JVM and is killed with SIGKILL
  * ({@link Process#destroyForcibly()}, by process id) after a seeded random delay, uniform in [0, 1.2 × the
- * uninterrupted run's wall time]. The Parquet folder is then absent or byte for byte the uninterrupted one,
- * and the export run again completes. Trials: {@code -Dwinnow.crash.trials=N} (2 by default); the numbers are
+ * uninterrupted run's wall time]. The Parquet folder is then absent or whole (the uninterrupted run's files,
+ * every Parquet file with its footer and row count, the manifest byte for byte), and the export run again
+ * completes. Trials: {@code -Dwinnow.crash.trials=N} (2 by default); the numbers are
  * printed and appended to {@code target/crash-report.txt}.
  */
 class ExportCrashTest {
@@ -56,12 +60,24 @@ class ExportCrashTest {
         return new Outcome(p.exitValue(), (System.nanoTime() - t0) / 1e9, killed);
     }
 
-    /** Every file under {@code dir} (relative name → bytes as text of their hash) for comparison. */
-    private static TreeMap<String, Integer> files(Path dir) throws IOException {
-        TreeMap<String, Integer> m = new TreeMap<>();
+    /**
+     * Every file under {@code dir}: a Parquet file by its row count, read from its footer (a torn file has none),
+     * any other file by the hash of its bytes.
+     */
+    private static TreeMap<String, Long> files(Path dir) throws IOException {
+        TreeMap<String, Long> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                m.put(dir.relativize(p).toString(), java.util.Arrays.hashCode(Files.readAllBytes(p)));
+                long v;
+                if (p.getFileName().toString().endsWith(".parquet")) {
+                    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
+                            new org.apache.hadoop.fs.Path(p.toUri()), new Configuration()))) {
+                        v = r.getRecordCount();
+                    }
+                } else {
+                    v = java.util.Arrays.hashCode(Files.readAllBytes(p));
+                }
+                m.put(dir.relativize(p).toString(), v);
             }
         }
         return m;
@@ -75,7 +91,7 @@ class ExportCrashTest {
         Path ref = tmp.resolve("ref.parquet");
         Outcome r0 = run(-1, tmp.resolve("ref"), "export", "--dynamics", store.toString(), "--parquet", ref.toString());
         assertThat(r0.exit()).as(Files.readString(tmp.resolve("ref/err.txt"))).isZero();
-        TreeMap<String, Integer> whole = files(ref);
+        TreeMap<String, Long> whole = files(ref);
         Random rnd = new Random(seed + 3);
         int killed = 0;
         int absent = 0;
