@@ -80,6 +80,9 @@ public final class CsvData {
         Table te = testFile == null ? null : read(testFile, header, features, labelIdx, idIdx);
         String notes = TableFile.report(trainFile, testFile);
         LabelClasses classes = LabelClasses.of(tr.labels());
+        if (classes.size() < 2) {
+            throw new WinnowException(train + ": needs at least two classes, found " + classes.size());
+        }
         int d = features.size();
         int n = tr.x().size();
         double[] mean = new double[d];

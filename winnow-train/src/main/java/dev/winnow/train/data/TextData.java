@@ -85,6 +85,9 @@ public final class TextData {
             vocab.put(words.get(i).getKey(), i + 2);
         }
         LabelClasses classes = LabelClasses.of(tr.labels());
+        if (classes.size() < 2) {
+            throw new WinnowException(train + ": needs at least two classes, found " + classes.size());
+        }
         Examples trainEx = examples(train, tr, vocab, classes, o.maxLength());
         Examples testEx = te == null ? Examples.tokens(new long[0], new int[0], new int[0][])
                 : examples(test, te, vocab, classes, o.maxLength());
