@@ -21,6 +21,11 @@ final class DataAndModel {
     @Option(names = "--limit", paramLabel = "N", description = "the first N training examples only")
     Integer limit;
 
+    @Option(names = "--skip-bad-rows",
+            description = "csv: and text: data: skip the rows that cannot be read, counted on stderr and in the store's"
+                    + " provenance, instead of stopping at the first (the same as the data option skip-bad-rows=yes)")
+    boolean skipBadRows;
+
     @Option(names = "--threads", paramLabel = "T",
             description = "PyTorch CPU threads (default: half the cores, at least 1; more threads than free cores"
                     + " is much slower)")
@@ -28,12 +33,23 @@ final class DataAndModel {
 
     /** The dataset, cut to its first {@code --limit} training examples when given. */
     DataBundle load() {
-        DataBundle d = Datasets.load(data);
+        DataBundle d = Datasets.load(spec());
         return limit == null ? d : d.limit(limit);
     }
 
     /** The data as the store's manifest records it: the spec, then {@code --limit N} when given. */
     String dataSpec() {
-        return data + (limit == null ? "" : " --limit " + limit);
+        return spec() + (limit == null ? "" : " --limit " + limit);
+    }
+
+    /** {@code --data}, with {@code skip-bad-rows=yes} added for {@code --skip-bad-rows}. */
+    private String spec() {
+        if (!skipBadRows || data.contains("skip-bad-rows=")) {
+            return data;
+        }
+        if (!data.startsWith("csv:") && !data.startsWith("text:")) {
+            throw new IllegalArgumentException("--skip-bad-rows applies to csv: and text: data, not '" + data + "'");
+        }
+        return data + ",skip-bad-rows=yes";
     }
 }

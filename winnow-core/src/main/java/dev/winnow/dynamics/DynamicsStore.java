@@ -48,7 +48,8 @@ public final class DynamicsStore {
             throw new WinnowException(mf + ": not a valid manifest (" + firstLine(e.getMessage()) + ")", e);
         }
         if (!Manifest.FORMAT.equals(manifest.format())) {
-            throw new WinnowException(mf + ": format is '" + manifest.format() + "', expected '" + Manifest.FORMAT + "'");
+            throw new WinnowException(mf + ": format is '" + WinnowException.shown(String.valueOf(manifest.format()))
+                    + "', expected '" + Manifest.FORMAT + "'");
         }
         if (manifest.version() != Manifest.VERSION) {
             throw new WinnowException(mf + ": version " + manifest.version() + " is not supported (this Winnow reads version 1)");
@@ -58,6 +59,18 @@ public final class DynamicsStore {
         int t = manifest.observations().size();
         if (n < 1 || c < 1) {
             throw new WinnowException(mf + ": examples and classes must be positive");
+        }
+        for (int i = 0; i < t; i++) {
+            if (manifest.observations().get(i).run() >= t) {
+                throw new WinnowException(mf + ": observation " + i + " is of run " + manifest.observations().get(i).run()
+                        + ", but " + t + " observations cannot hold that many runs (runs are numbered from 0)");
+            }
+        }
+        for (String s : manifest.signals()) {
+            if (s == null || !s.matches("[A-Za-z0-9_]+")) {
+                throw new WinnowException(mf + ": '" + WinnowException.shown(String.valueOf(s))
+                        + "' is not a signal name (letters, digits and _)");
+            }
         }
         labels = NpyArray.open(dir.resolve("labels.npy")).require(DType.INT32, n).toIntArray();
         for (int i = 0; i < n; i++) {

@@ -195,22 +195,39 @@ public final class DynamicsWriter implements AutoCloseable {
         return target;
     }
 
+    /** Closes every array file, all of them even when one fails (a full disk); the first failure is thrown. */
     private void closeFiles() {
-        signalFiles.values().forEach(NpyWriter::close);
+        List<NpyWriter> all = new java.util.ArrayList<>(signalFiles.values());
         for (NpyWriter w : new NpyWriter[] {logitsFile, featuresFile, vogFile}) {
             if (w != null) {
-                w.close();
+                all.add(w);
             }
+        }
+        RuntimeException first = null;
+        for (NpyWriter w : all) {
+            try {
+                w.close();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
-    /** Abandons an uncommitted store, removing its temporary folder. */
+    /** Abandons an uncommitted store, removing its temporary folder (whatever closing its files says). */
     @Override
     public void close() {
         if (!done) {
-            closeFiles();
-            AtomicFiles.deleteQuietly(tmp);
             done = true;
+            try {
+                closeFiles();
+            } catch (RuntimeException ignored) {
+                // the store is abandoned: its files go with the folder
+            } finally {
+                AtomicFiles.deleteQuietly(tmp);
+            }
         }
     }
 }

@@ -21,14 +21,18 @@ import java.util.NoSuchElementException;
  *
  * <ul>
  * <li>The first line is the header (a byte-order mark before it is dropped); {@link #header()} is empty
- *     when the file is empty or that line is blank.</li>
+ *     when the file is empty or that line is blank. A file opened without a header ({@link #open(Path,
+ *     Format, boolean)}) has its first line read as a record like any other.</li>
  * <li>Quoting (RFC 4180, when the {@link Format} has it): a field whose first character other than spaces
  *     is {@code "} runs to the next lone {@code "}; {@code ""} inside stands for one quote; delimiters and
  *     line breaks inside are content. Text after the closing quote, up to the delimiter, is kept as is. A
  *     {@code "} inside an unquoted field is an ordinary character. Without quoting, {@code "} is never
- *     special (GLUE's TSV files).</li>
+ *     special (GLUE's TSV files). With strict quotes ({@link Format#withStrictQuotes()}) text after a
+ *     closing quote is refused, so that a stray quote cannot silently join the lines up to the next one
+ *     into one field.</li>
  * <li>Lines end with LF, CRLF or CR; a line break inside quotes is read as LF.</li>
- * <li>Blank lines (only whitespace) between records are skipped or refused, as the format says.</li>
+ * <li>Blank lines (only whitespace) between records are skipped or refused, as the format says; the
+ *     skipped ones are counted ({@link #blankLines()}).</li>
  * <li>Every error names the file and the line the record starts on: {@code file:LINE: message}.</li>
  * </ul>
  * Fields are returned exactly as written (inside the quotes), not stripped; callers strip where they
@@ -50,8 +54,11 @@ public final class DelimitedReader implements AutoCloseable {
      * @param quoting     whether {@code "} quotes fields (RFC 4180)
      * @param blankLines  what a blank line between records means
      * @param headerWidth whether every record must have as many fields as the header
+     * @param strictQuotes whether a closing quote must end its field (RFC 4180) rather than be followed by
+     *                     more text up to the delimiter
      */
-    public record Format(char delimiter, boolean quoting, BlankLines blankLines, boolean headerWidth) {
+    public record Format(char delimiter, boolean quoting, BlankLines blankLines, boolean headerWidth,
+                         boolean strictQuotes) {
         /** Comma-separated, quoted, blank lines skipped, rows of any width. */
         public static final Format CSV = new Format(',', true, BlankLines.SKIP, false);
         /** Tab-separated, no quoting, blank lines skipped, rows of any width. */
@@ -66,13 +73,28 @@ public final class DelimitedReader implements AutoCloseable {
             }
         }
 
+        /** A format whose closing quotes may be followed by more text (the readers' default). */
+        public Format(char delimiter, boolean quoting, BlankLines blankLines, boolean headerWidth) {
+            this(delimiter, quoting, blankLines, headerWidth, false);
+        }
+
         public Format withBlankLines(BlankLines b) {
-            return new Format(delimiter, quoting, b, headerWidth);
+            return new Format(delimiter, quoting, b, headerWidth, strictQuotes);
         }
 
         /** The same format, refusing a record whose number of fields differs from the header's. */
         public Format withHeaderWidth() {
-            return new Format(delimiter, quoting, blankLines, true);
+            return new Format(delimiter, quoting, blankLines, true, strictQuotes);
+        }
+
+        /** The same format with or without quoting. */
+        public Format withQuoting(boolean q) {
+            return new Format(delimiter, q, blankLines, headerWidth, strictQuotes);
+        }
+
+        /** The same format, refusing text after a closing quote (see the class comment). */
+        public Format withStrictQuotes() {
+            return new Format(delimiter, quoting, blankLines, headerWidth, true);
         }
     }
 
@@ -122,16 +144,18 @@ public final class DelimitedReader implements AutoCloseable {
     private final BufferedReader in;
     private final List<String> header;
     private int lineNo;
+    private int blankLines;
     private boolean done;
 
-    private DelimitedReader(Path file, Format format, BufferedReader in) {
+    private DelimitedReader(Path file, Format format, BufferedReader in, boolean hasHeader) {
         this.file = file;
         this.format = format;
         this.in = in;
-        String first = readLine();
-        if (first != null && first.startsWith("\uFEFF")) {
-            first = first.substring(1);
+        if (!hasHeader) {
+            this.header = List.of();
+            return;
         }
+        String first = readLine();
         this.header = first == null || first.isBlank() ? List.of() : List.of(parse(first, 1));
     }
 
@@ -139,6 +163,14 @@ public final class DelimitedReader implements AutoCloseable {
      * Opens {@code file} and reads its header. A missing file fails with {@code file: no such file}.
      */
     public static DelimitedReader open(Path file, Format format) {
+        return open(file, format, true);
+    }
+
+    /**
+     * Opens {@code file}; with {@code hasHeader} false its first line is the first record and
+     * {@link #header()} is empty.
+     */
+    public static DelimitedReader open(Path file, Format format, boolean hasHeader) {
         if (!Files.isRegularFile(file)) {
             throw new WinnowException(file + ": no such file");
         }
@@ -149,7 +181,7 @@ public final class DelimitedReader implements AutoCloseable {
             throw new WinnowException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
         try {
-            return new DelimitedReader(file, format, in);
+            return new DelimitedReader(file, format, in, hasHeader);
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
@@ -163,6 +195,11 @@ public final class DelimitedReader implements AutoCloseable {
     /** The header's fields as written; empty when the file is empty or its first line is blank. */
     public List<String> header() {
         return header;
+    }
+
+    /** The number of blank lines skipped so far. */
+    public int blankLines() {
+        return blankLines;
     }
 
     /** The index of the first header field that is {@code name} (ignoring spaces around it), or −1. */
@@ -187,6 +224,7 @@ public final class DelimitedReader implements AutoCloseable {
                 if (format.blankLines() == BlankLines.FAIL) {
                     throw new WinnowException(file + ":" + lineNo + ": blank line");
                 }
+                blankLines++;
                 continue;
             }
             int start = lineNo;
@@ -236,6 +274,9 @@ public final class DelimitedReader implements AutoCloseable {
             String line = in.readLine();
             if (line != null) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
             }
             return line;
         } catch (IOException e) {
@@ -279,6 +320,11 @@ public final class DelimitedReader implements AutoCloseable {
                     i++;
                 } else {
                     quoted = false;
+                    if (format.strictQuotes() && i < text.length() && text.charAt(i) != delim) {
+                        throw new WinnowException(file + ":" + start + ": text after the closing quote of a quoted"
+                                + " field (a quote inside a quoted field is written \"\"; or read the quotes as"
+                                + " ordinary characters)");
+                    }
                 }
             } else if (c == delim) {
                 out.add(cur.toString());

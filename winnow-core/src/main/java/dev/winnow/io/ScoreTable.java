@@ -74,7 +74,7 @@ public record ScoreTable(long[] ids, int[] labels, float[] scores) {
                     scores[n] = Float.parseFloat(row.field(2).strip());
                 } catch (NumberFormatException e) {
                     throw new WinnowException(in + ": line " + lineNo + " is not id,label,score numbers: "
-                            + String.join(",", row.fields()));
+                            + WinnowException.shown(String.join(",", row.fields())));
                 }
                 if (labels[n] < 0) {
                     throw new WinnowException(in + ": line " + lineNo + " has a negative label");

@@ -67,7 +67,7 @@ public final class NpyArray {
             } else {
                 throw bad(path, "unsupported NPY version " + major);
             }
-            if (headerStart + headerLen > fileSize) {
+            if (headerStart + headerLen > fileSize || headerLen > (1 << 20)) {
                 throw bad(path, "truncated header");
             }
             ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
@@ -77,18 +77,23 @@ public final class NpyArray {
             Matcher o = ORDER.matcher(header);
             Matcher s = SHAPE.matcher(header);
             if (!d.find() || !o.find() || !s.find()) {
-                throw bad(path, "garbled header: " + header.strip());
+                throw bad(path, "garbled header: " + WinnowException.shown(header.strip()));
             }
             DType dtype = DType.ofDescr(d.group(1));
             if (dtype == null) {
-                throw bad(path, "unsupported dtype '" + d.group(1) + "' (expected float32, float64, int32, int64 or bool, little-endian)");
+                throw bad(path, "unsupported dtype '" + WinnowException.shown(d.group(1)) + "' (expected float32, float64, int32, int64 or bool, little-endian)");
             }
             if (o.group(1).equals("True")) {
                 throw bad(path, "Fortran order is not supported; save with np.ascontiguousarray");
             }
             long[] shape = parseShape(s.group(1), path);
             long dataOffset = headerStart + headerLen;
-            long expected = dataOffset + count(shape) * dtype.size();
+            long expected;
+            try {
+                expected = Math.addExact(dataOffset, Math.multiplyExact(count(shape), dtype.size()));
+            } catch (ArithmeticException e) {
+                throw bad(path, "shape " + Arrays.toString(shape) + " is too large");
+            }
             if (fileSize < expected) {
                 throw bad(path, "truncated: " + fileSize + " bytes, expected " + expected + " for shape "
                         + Arrays.toString(shape));
@@ -116,11 +121,11 @@ public final class NpyArray {
             try {
                 long v = Long.parseLong(p);
                 if (v < 0) {
-                    throw bad(path, "negative dimension in shape (" + text + ")");
+                    throw bad(path, "negative dimension in shape (" + WinnowException.shown(text) + ")");
                 }
                 dims.add(v);
             } catch (NumberFormatException e) {
-                throw bad(path, "garbled shape (" + text + ")");
+                throw bad(path, "garbled shape (" + WinnowException.shown(text) + ")");
             }
         }
         return dims.stream().mapToLong(Long::longValue).toArray();

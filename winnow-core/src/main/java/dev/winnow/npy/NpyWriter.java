@@ -1,9 +1,10 @@
 package dev.winnow.npy;
 
+import dev.winnow.WinnowException;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -46,7 +47,7 @@ public final class NpyWriter implements AutoCloseable {
         try {
             return new NpyWriter(path, dtype, rowShape);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WinnowException(path + ": cannot write (" + e.getMessage() + ")", e);
         }
     }
 
@@ -96,7 +97,7 @@ public final class NpyWriter implements AutoCloseable {
                 put.accept(i);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WinnowException(path + ": cannot write (" + e.getMessage() + ")", e);
         }
         rows += n;
         return this;
@@ -112,7 +113,7 @@ public final class NpyWriter implements AutoCloseable {
                 scratch.putFloat(v);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WinnowException(path + ": cannot write (" + e.getMessage() + ")", e);
         }
     }
 
@@ -137,7 +138,7 @@ public final class NpyWriter implements AutoCloseable {
                 ch.write(ByteBuffer.wrap(header(dtype, shape)), 0);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WinnowException(path + ": cannot write (" + e.getMessage() + ")", e);
         }
     }
 

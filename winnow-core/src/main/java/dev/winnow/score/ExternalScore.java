@@ -61,7 +61,7 @@ public final class ExternalScore extends AbstractScore {
             int valCol = r.column(column);
             if (idCol < 0 || valCol < 0) {
                 throw new WinnowException(file + ": needs columns 'id' and '" + column + "', has "
-                        + r.header().stream().map(String::strip).toList());
+                        + WinnowException.shown(r.header().stream().map(String::strip).toList().toString()));
             }
             int width = Math.max(idCol, valCol) + 1;
             for (DelimitedReader.Row row : r.rows()) {
@@ -78,8 +78,8 @@ public final class ExternalScore extends AbstractScore {
                     id = Long.parseLong(idCell);
                     v = cell.isEmpty() || cell.equalsIgnoreCase("nan") ? Float.NaN : Float.parseFloat(cell);
                 } catch (NumberFormatException e) {
-                    throw new WinnowException(file + ": line " + lineNo + ": '" + idCell + "' / '"
-                            + cell + "' is not an integer id and a number");
+                    throw new WinnowException(file + ": line " + lineNo + ": '" + WinnowException.shown(idCell) + "' / '"
+                            + WinnowException.shown(cell) + "' is not an integer id and a number");
                 }
                 int i;
                 if (identity) {

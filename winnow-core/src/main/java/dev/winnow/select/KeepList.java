@@ -208,11 +208,11 @@ public final class KeepList {
                 withWeights = false;
             } else {
                 throw new WinnowException(csv + ": the header must be 'id,weight' or 'id', got '"
-                        + String.join(",", r.header()) + "'");
+                        + WinnowException.shown(String.join(",", r.header())) + "'");
             }
             Set<Long> seen = new HashSet<>();
             for (DelimitedReader.Row row : r.rows()) {
-                String line = String.join(",", row.fields());
+                String line = WinnowException.shown(String.join(",", row.fields()));
                 if (row.size() != (withWeights ? 2 : 1)) {
                     throw row.error("expected " + (withWeights ? "id,weight" : "id") + ", got '" + line + "'");
                 }
@@ -227,7 +227,7 @@ public final class KeepList {
                     throw row.error("not a number in '" + line + "'");
                 }
                 if (!(w >= 0) || !Float.isFinite((float) w)) {
-                    throw row.error("weight must be finite and >= 0, got " + row.field(1).strip());
+                    throw row.error("weight must be finite and >= 0, got " + WinnowException.shown(row.field(1).strip()));
                 }
                 if (!seen.add(id)) {
                     throw row.error("id " + id + " appears twice");

@@ -56,8 +56,10 @@ public final class KeepListWriter {
             String csvHash = writeCsv(keep, tmpCsv);
             tmpJson = AtomicFiles.temporarySibling(json);
             Files.writeString(tmpJson, how.json(keep.size(), keep.weightSum(), csv, csvHash), StandardCharsets.UTF_8);
-            AtomicFiles.moveInto(tmpCsv, csv);
+            // the provenance first, the CSV last: a run killed between the two renames leaves no keep-list
+            // that looks complete without its provenance
             AtomicFiles.moveInto(tmpJson, json);
+            AtomicFiles.moveInto(tmpCsv, csv);
         } catch (IOException e) {
             throw new WinnowException(csv + ": cannot write (" + e.getMessage() + ")", e);
         } finally {

@@ -20,6 +20,10 @@ import java.util.stream.Stream;
  * <p>A new study needs an empty or absent folder; {@link Mode#RESUME} continues the study a folder holds
  * (runs may be added, training settings not changed); {@link Mode#FORCE} replaces a study folder, and only a
  * study folder.
+ *
+ * <p>One study at a time runs in a folder: {@link #lock()} takes an exclusive lock on {@code .lock} there, which
+ * the operating system drops when the process ends, however it ends (kill -9 included), so a second
+ * {@code winnow study} on the folder is refused with one line while the first runs, and never after it died.
  */
 public final class StudyFolder {
     /** How to treat an existing study folder. */
@@ -30,6 +34,9 @@ public final class StudyFolder {
     public StudyFolder(Path dir) {
         this.dir = dir;
     }
+
+    /** The lock file, {@code .lock}: it holds the pid of the study that runs here. */
+    static final String LOCK = ".lock";
 
     /** The folder. */
     public Path dir() {
@@ -106,7 +113,7 @@ public final class StudyFolder {
                     if (!Files.isRegularFile(studyJson())) {
                         throw new WinnowException(dir + ": is not empty and holds no study.json; --force only replaces a study folder");
                     }
-                    AtomicFiles.deleteTree(dir);
+                    deleteAllButTheLock();
                 }
             }
             case RESUME -> {
@@ -160,9 +167,29 @@ public final class StudyFolder {
         return n == null ? "none" : n.isTextual() ? n.asText() : n.toString();
     }
 
+    private void deleteAllButTheLock() {
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> !p.getFileName().toString().equals(LOCK)).forEach(AtomicFiles::deleteTree);
+        } catch (IOException e) {
+            throw new WinnowException(dir + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        if (!Files.exists(dir.resolve(LOCK))) {
+            AtomicFiles.deleteTree(dir);
+        }
+    }
+
+    /**
+     * Takes this folder's lock (creating the folder when absent), or fails with one line when another
+     * process holds it. Close it when the study ends; a folder the lock created and nothing else filled is
+     * removed then.
+     */
+    public StudyLock lock() {
+        return StudyLock.take(dir, dir.resolve(LOCK));
+    }
+
     private static boolean isEmptyDir(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
+            return s.noneMatch(p -> !p.getFileName().toString().equals(LOCK));
         } catch (IOException e) {
             throw new WinnowException(dir + ": cannot read (" + e.getMessage() + ")", e);
         }

@@ -60,6 +60,12 @@ public final class StudyRunner {
         if (requested != null) {
             check(requested);
         }
+        try (StudyLock lock = folder.lock()) {
+            return run(requested, folder, mode);
+        }
+    }
+
+    private Summary run(StudySpec requested, StudyFolder folder, StudyFolder.Mode mode) {
         StudySpec spec = folder.prepare(requested, mode);
         if (requested == null) {
             check(spec);

@@ -86,16 +86,22 @@ public record TrainJob(DataBundle data, String dataSpec, TrainConfig config, int
                     results.add(t.train(plan, obs));
                 }
             }
+            // the metrics first, the store last: a run killed in between leaves no store without its metrics
+            AtomicFiles.writeString(metrics, metricsJson(results, planNames.get(0)));
             if (writer != null) {
                 provenance(writer, results, planNames.get(0));
-                writer.commit();
+                try {
+                    writer.commit();
+                } catch (RuntimeException e) {
+                    AtomicFiles.deleteQuietly(metrics);
+                    throw e;
+                }
             }
         } finally {
             if (writer != null) {
                 writer.close();
             }
         }
-        AtomicFiles.writeString(metrics, metricsJson(results, planNames.get(0)));
         return results;
     }
 

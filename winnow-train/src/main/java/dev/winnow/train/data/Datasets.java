@@ -19,8 +19,10 @@ import java.util.Map;
  *   <li>{@code csv:TRAIN.csv[,test=TEST.csv][,label=COLUMN][,id=COLUMN]}: numeric features with a header,
  *       standardised with the training split's mean and deviation;</li>
  *   <li>{@code text:TRAIN.tsv[,test=TEST.tsv][,min-count=N][,max-vocab=N][,max-len=N]}:
- *       {@code sentence<TAB>label} with a header; the vocabulary is built on the training split.</li>
+ *       {@code sentence<TAB>label}; the vocabulary is built on the training split.</li>
  * </ul>
+ * CSV and text files also take {@code header=yes|no|auto}, {@code quote=yes|no} and {@code skip-bad-rows=yes}
+ * ({@link ReadOptions}); the text columns are chosen by {@code text=COL} and {@code label=COL}.
  * Ids are the 0-based row of each example in its file (or the csv {@code id} column).
  */
 public final class Datasets {
@@ -33,10 +35,18 @@ public final class Datasets {
 
     /** The spec forms, for help texts. */
     public static final String SPECS = "fashion-mnist | idx:DIR | csv:TRAIN.csv[,test=TEST.csv][,label=COL][,id=COL]"
-            + " | text:TRAIN.tsv[,test=TEST.tsv][,min-count=N][,max-vocab=N][,max-len=N]";
+            + " | text:TRAIN.tsv[,test=TEST.tsv][,min-count=N][,max-vocab=N][,max-len=N][,text=COL][,label=COL]"
+            + " (csv and text also: [,header=yes|no|auto][,quote=yes|no][,skip-bad-rows=yes]; COL is a header name"
+            + " or a number from 1)";
 
-    /** Loads the dataset named by {@code spec}. */
+    /** Loads the dataset named by {@code spec} and prints on stderr how many rows each split read. */
     public static DataBundle load(String spec) {
+        DataBundle d = open(spec);
+        System.err.println(DataSpecs.rowsRead(d));
+        return d;
+    }
+
+    private static DataBundle open(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new WinnowException("--data is empty (expected " + SPECS + ")");
         }
@@ -67,15 +77,16 @@ public final class Datasets {
                 yield idx(main, "idx:" + main, null);
             }
             case "csv" -> {
-                requireOnly(spec, opts, "test", "label", "id");
-                yield CsvData.load(main, path(opts.get("test")), opts.get("label"), opts.get("id"));
+                requireOnly(spec, opts, "test", "label", "id", "header", "quote", "skip-bad-rows");
+                yield CsvData.load(main, path(opts.get("test")), DataSpecs.readOptions(spec, opts));
             }
             case "text" -> {
-                requireOnly(spec, opts, "test", "min-count", "max-vocab", "max-len");
+                requireOnly(spec, opts, "test", "min-count", "max-vocab", "max-len", "header", "text", "label", "quote",
+                        "skip-bad-rows");
                 TextData.Options o = new TextData.Options(
                         intOpt(spec, opts, "min-count", 1), intOpt(spec, opts, "max-vocab", 50_000),
                         intOpt(spec, opts, "max-len", 64));
-                yield TextData.load(main, path(opts.get("test")), o);
+                yield TextData.load(main, path(opts.get("test")), o, DataSpecs.readOptions(spec, opts));
             }
             case "pairs" -> throw new WinnowException("--data '" + spec + "': a parallel (translation) corpus; train and study "
                     + "it with winnow translate train|study");

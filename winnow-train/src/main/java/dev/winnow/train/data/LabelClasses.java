@@ -1,6 +1,7 @@
 package dev.winnow.train.data;
 
 import dev.winnow.WinnowException;
+import dev.winnow.io.DelimitedReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ final class LabelClasses {
     static LabelClasses of(Collection<String> trainingLabels) {
         boolean numeric = trainingLabels.stream().allMatch(LabelClasses::isNumber);
         TreeSet<String> distinct = new TreeSet<>(numeric
-                ? Comparator.comparingDouble(Double::parseDouble) : Comparator.<String>naturalOrder());
+                ? Comparator.comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())
+                : Comparator.<String>naturalOrder());
         distinct.addAll(trainingLabels);
         return new LabelClasses(new ArrayList<>(distinct));
     }
@@ -58,7 +60,8 @@ final class LabelClasses {
     int classOf(String label, Path file, int line) {
         Integer y = index.get(label);
         if (y == null) {
-            throw new WinnowException(file + ":" + line + ": label '" + label + "' does not occur in the training split");
+            throw new WinnowException(file + ":" + line + ": label '" + WinnowException.shown(label)
+                    + "' does not occur in the training split");
         }
         return y;
     }
