@@ -1,6 +1,7 @@
 package dev.winnow.dynamics;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.winnow.WinnowException;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -23,6 +24,8 @@ public enum ObservationKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("observation kind '" + s + "' (expected checkpoint or presentation)");
+        // the value comes from a file: shown on one line, whatever characters it holds
+        throw new IllegalArgumentException("observation kind '" + WinnowException.shown(s)
+                + "' (expected checkpoint or presentation)");
     }
 }
