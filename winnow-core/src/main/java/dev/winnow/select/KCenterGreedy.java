@@ -21,8 +21,9 @@ import java.util.concurrent.ForkJoinPool;
  * 2 d(i, a) &lt; d(c, a) or when its projection is already too far; the exact double distance of the others stops
  * once it reaches the member's current distance (rounded addition is monotone). Every bound carries a relative
  * margin of {@value #MARGIN}, so rounding can only make it compute more, never skip a member the exact distance
- * would have moved. Members of a cluster are stored contiguously; a large window is scanned in two halves at once.
- * Clusters sit in a {@link Tournament} ordered by (radius descending, key, id), whose root gives the next centre.
+ * would have moved (the tests: {@link KCenterBounds}). Members of a cluster are stored contiguously; a large window is
+ * scanned in two halves at once. Clusters sit in a {@link Tournament} ordered by (radius descending, key, id), whose
+ * root gives the next centre.
  */
 final class KCenterGreedy {
     /** Relative margin on the squared bound 4 r²: far above float32 rounding of a sum of D ≤ 10^4 squares. */
@@ -196,49 +197,8 @@ final class KCenterGreedy {
      */
     private boolean beyond(int a, int t) {
         double bound = 4.0 * radius[a] * (1.0 + MARGIN);
-        if (projected2(proj, a * AXES, proj, t * AXES) > bound) {
-            return true;
-        }
-        int pa = a * dim;
-        int pt = t * dim;
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        while (i + 16 <= dim) {
-            for (int e = i + 16; i < e; i += 4) {
-                float d0 = centres[pa + i] - centres[pt + i];
-                float d1 = centres[pa + i + 1] - centres[pt + i + 1];
-                float d2 = centres[pa + i + 2] - centres[pt + i + 2];
-                float d3 = centres[pa + i + 3] - centres[pt + i + 3];
-                s0 += d0 * d0;
-                s1 += d1 * d1;
-                s2 += d2 * d2;
-                s3 += d3 * d3;
-            }
-            if ((s0 + s1) + (s2 + s3) > bound) {
-                return true;
-            }
-        }
-        for (; i < dim; i++) {
-            float d = centres[pa + i] - centres[pt + i];
-            s0 += d * d;
-        }
-        return (s0 + s1) + (s2 + s3) > bound;
-    }
-
-    /**
-     * The squared length of the difference of two points' coordinates along the axes: a lower bound of their
-     * squared distance (the axes are orthonormal, so this is the squared length of a projection).
-     */
-    private static double projected2(double[] p, int a, double[] q, int b) {
-        double s = 0;
-        for (int k = 0; k < AXES; k++) {
-            double d = p[a + k] - q[b + k];
-            s += d * d;
-        }
-        return s;
+        return KCenterBounds.projected2(proj, a * AXES, proj, t * AXES, AXES) > bound
+                || KCenterBounds.floatAbove(centres, a * dim, t * dim, dim, bound);
     }
 
     /** An empty cluster {@code a} with room for {@code capacity} members. */
@@ -291,8 +251,9 @@ final class KCenterGreedy {
             double mi = md[j];
             double limit = mi * (1.0 + MARGIN);
             // the exact distance only where no bound rules c out; it stops once it reaches the member's distance
-            double d = mi < ca || projected2(mp, j * AXES, proj, pc) > limit ? Double.POSITIVE_INFINITY
-                    : distance2Below(i * dim, t * dim, mi);
+            double d = mi < ca || KCenterBounds.projected2(mp, j * AXES, proj, pc, AXES) > limit
+                    ? Double.POSITIVE_INFINITY
+                    : KCenterBounds.distance2Below(x, i * dim, centres, t * dim, dim, mi);
             if (d < mi) {
                 out.add(i, d, mp, j * AXES);
             } else {
@@ -354,45 +315,6 @@ final class KCenterGreedy {
             n = 0;
             scannedCount = 0;
         }
-    }
-
-    /**
-     * {@link Features#distance2} of example row {@code i} (offset) and centre row {@code c} (offset), exactly, when
-     * it is below {@code limit}; otherwise some value ≥ limit. Rounded addition is monotone, so once the lanes'
-     * partial sums, combined as the full formula combines them, reach the limit, the full sum does too.
-     */
-    private double distance2Below(int i, int c, double limit) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int t = 0;
-        while (t + 3 < dim) {
-            int end = Math.min(dim - 3, t + 16);
-            for (; t < end; t += 4) {
-                double d0 = (double) x[i + t] - (double) centres[c + t];
-                double d1 = (double) x[i + t + 1] - (double) centres[c + t + 1];
-                double d2 = (double) x[i + t + 2] - (double) centres[c + t + 2];
-                double d3 = (double) x[i + t + 3] - (double) centres[c + t + 3];
-                s0 += d0 * d0;
-                s1 += d1 * d1;
-                s2 += d2 * d2;
-                s3 += d3 * d3;
-            }
-            if ((s0 + s1) + (s2 + s3) >= limit) {
-                return Double.POSITIVE_INFINITY;
-            }
-        }
-        for (; t < dim; t++) {
-            double d = (double) x[i + t] - (double) centres[c + t];
-            switch (t & 3) {
-                case 0 -> s0 += d * d;
-                case 1 -> s1 += d * d;
-                case 2 -> s2 += d * d;
-                default -> s3 += d * d;
-            }
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** Whether member i at distance di goes before member j at dj: farther, then smaller key, then id. */
