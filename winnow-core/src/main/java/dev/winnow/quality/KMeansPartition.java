@@ -1,6 +1,7 @@
 package dev.winnow.quality;
 
 import dev.winnow.random.RandomKey;
+import dev.winnow.select.SquaredDistance;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -147,7 +148,7 @@ final class KMeansPartition {
         double[] between = new double[k * k];
         for (int a = 0; a < k; a++) {
             for (int b = 0; b < k; b++) {
-                between[a * k + b] = Math.sqrt(Vectors.distance2(centres, a * d, centres, b * d, d));
+                between[a * k + b] = Math.sqrt(SquaredDistance.of(centres, a * d, centres, b * d, d));
             }
         }
         int[] partition = new int[n];

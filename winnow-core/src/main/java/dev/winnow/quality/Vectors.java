@@ -1,6 +1,9 @@
 package dev.winnow.quality;
 
-/** The inner loops of the feature-space searches, on row-major float arrays. */
+/**
+ * The inner loop of the feature-space searches, on row-major float arrays (their squared distances:
+ * {@link dev.winnow.select.SquaredDistance}).
+ */
 final class Vectors {
     private Vectors() {
     }
@@ -22,23 +25,5 @@ final class Vectors {
             s0 += a[ao + j] * b[bo + j];
         }
         return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Squared Euclidean distance of a[ao..ao+d) and b[bo..bo+d). */
-    static float distance2(float[] a, int ao, float[] b, int bo, int d) {
-        float s0 = 0;
-        float s1 = 0;
-        int j = 0;
-        for (; j + 1 < d; j += 2) {
-            float x = a[ao + j] - b[bo + j];
-            float y = a[ao + j + 1] - b[bo + j + 1];
-            s0 += x * x;
-            s1 += y * y;
-        }
-        for (; j < d; j++) {
-            float x = a[ao + j] - b[bo + j];
-            s0 += x * x;
-        }
-        return s0 + s1;
     }
 }

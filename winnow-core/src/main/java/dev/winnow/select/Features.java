@@ -14,8 +14,9 @@ import java.util.Objects;
  * construction.
  *
  * <p>Distances are squared Euclidean distances computed in double by {@link #distance2}, one fixed formula
- * (docs/selection.md), so that every strategy and every engine compares the same numbers. Features of
- * different runs live in different spaces: a selection reads one run ({@link #fromStore}), never an average.
+ * ({@link SquaredDistance}, docs/selection.md), so that every strategy and every engine compares the same numbers.
+ * Features of different runs live in different spaces: a selection reads one run ({@link #fromStore}), never an
+ * average.
  */
 public final class Features {
     private final float[] values;
@@ -106,70 +107,15 @@ public final class Features {
     }
 
     /**
-     * The squared Euclidean distance of rows {@code i} and {@code j}, in double: coordinate t adds
-     * {@code (double) x_t − (double) y_t}, squared, to lane {@code t mod 4}; the result is
-     * {@code (lane0 + lane1) + (lane2 + lane3)}. This exact order is part of the contract (docs/selection.md).
+     * The squared Euclidean distance of rows {@code i} and {@code j}, in double, by the one fixed formula of
+     * {@link SquaredDistance} (docs/selection.md).
      */
     public double distance2(int i, int j) {
-        return distance2(values, i * dim, values, j * dim, dim);
-    }
-
-    /** {@link #distance2(int, int)} between rows of two row-major arrays, from offsets {@code a} and {@code b}. */
-    static double distance2(float[] x, int a, float[] y, int b, int dim) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int t = 0;
-        for (; t + 3 < dim; t += 4) {
-            double d0 = (double) x[a + t] - (double) y[b + t];
-            double d1 = (double) x[a + t + 1] - (double) y[b + t + 1];
-            double d2 = (double) x[a + t + 2] - (double) y[b + t + 2];
-            double d3 = (double) x[a + t + 3] - (double) y[b + t + 3];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (; t < dim; t++) {
-            double d = (double) x[a + t] - (double) y[b + t];
-            switch (t & 3) {
-                case 0 -> s0 += d * d;
-                case 1 -> s1 += d * d;
-                case 2 -> s2 += d * d;
-                default -> s3 += d * d;
-            }
-        }
-        return (s0 + s1) + (s2 + s3);
+        return SquaredDistance.of(values, i * dim, values, j * dim, dim);
     }
 
     /** The same formula from a double point {@code y} (a class median) to row {@code i}. */
     double distance2(int i, double[] y) {
-        int a = i * dim;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int t = 0;
-        for (; t + 3 < dim; t += 4) {
-            double d0 = (double) values[a + t] - y[t];
-            double d1 = (double) values[a + t + 1] - y[t + 1];
-            double d2 = (double) values[a + t + 2] - y[t + 2];
-            double d3 = (double) values[a + t + 3] - y[t + 3];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (; t < dim; t++) {
-            double d = (double) values[a + t] - y[t];
-            switch (t & 3) {
-                case 0 -> s0 += d * d;
-                case 1 -> s1 += d * d;
-                case 2 -> s2 += d * d;
-                default -> s3 += d * d;
-            }
-        }
-        return (s0 + s1) + (s2 + s3);
+        return SquaredDistance.of(values, i * dim, y, dim);
     }
 }

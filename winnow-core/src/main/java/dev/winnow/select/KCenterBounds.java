@@ -1,10 +1,10 @@
 package dev.winnow.select;
 
 /**
- * The distance tests of {@link KCenterGreedy}'s blocked search, on row-major float arrays: lower bounds that rule a
- * centre or a member out cheaply, and the exact distance that stops once it reaches a limit. Each bound is a true
- * lower bound of {@link Features#distance2} (or carries the caller's relative margin), so a test that says "too far"
- * never drops a member the exact distance would have moved.
+ * The lower bounds of {@link KCenterGreedy}'s blocked search, on row-major arrays, that rule a centre or a member
+ * out before its exact distance ({@link SquaredDistance#below}) is computed. Each is a true lower bound of
+ * {@link SquaredDistance} (or carries the caller's relative margin), so a test that says "too far" never drops a
+ * member the exact distance would have moved.
  */
 final class KCenterBounds {
     private KCenterBounds() {
@@ -55,44 +55,5 @@ final class KCenterBounds {
             s0 += d * d;
         }
         return (s0 + s1) + (s2 + s3) > bound;
-    }
-
-    /**
-     * {@link Features#distance2} of row {@code x} from offset {@code i} and row {@code y} from offset {@code c},
-     * exactly, when it is below {@code limit}; otherwise some value ≥ limit. Rounded addition is monotone, so once
-     * the lanes' partial sums, combined as the full formula combines them, reach the limit, the full sum does too.
-     */
-    static double distance2Below(float[] x, int i, float[] y, int c, int dim, double limit) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int t = 0;
-        while (t + 3 < dim) {
-            int end = Math.min(dim - 3, t + 16);
-            for (; t < end; t += 4) {
-                double d0 = (double) x[i + t] - (double) y[c + t];
-                double d1 = (double) x[i + t + 1] - (double) y[c + t + 1];
-                double d2 = (double) x[i + t + 2] - (double) y[c + t + 2];
-                double d3 = (double) x[i + t + 3] - (double) y[c + t + 3];
-                s0 += d0 * d0;
-                s1 += d1 * d1;
-                s2 += d2 * d2;
-                s3 += d3 * d3;
-            }
-            if ((s0 + s1) + (s2 + s3) >= limit) {
-                return Double.POSITIVE_INFINITY;
-            }
-        }
-        for (; t < dim; t++) {
-            double d = (double) x[i + t] - (double) y[c + t];
-            switch (t & 3) {
-                case 0 -> s0 += d * d;
-                case 1 -> s1 += d * d;
-                case 2 -> s2 += d * d;
-                default -> s3 += d * d;
-            }
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

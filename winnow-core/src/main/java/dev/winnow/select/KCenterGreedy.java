@@ -7,7 +7,7 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * Greedy k-center (Sener &amp; Savarese 2018, "Active Learning for Convolutional Neural Networks: A Core-Set
  * Approach"; Gonzalez 1985): the first centre is the example with the smallest random key; then, q − 1 times, the
- * example farthest from its nearest chosen centre becomes a centre (squared distance {@link Features#distance2},
+ * example farthest from its nearest chosen centre becomes a centre (squared distance {@link SquaredDistance},
  * ties by the smaller key, then id). The result is exactly that of the plain algorithm, which computes every
  * example's distance to every new centre (N · k distances); this one skips most of them.
  *
@@ -112,7 +112,7 @@ final class KCenterGreedy {
                 for (int k = 0; k < axes.length; k++) {
                     pj[k] = Axes.dot(axes[k], x, j * dim);
                 }
-                append(0, j, Features.distance2(x, j * dim, centres, 0, dim), pj, 0);
+                append(0, j, SquaredDistance.of(x, j * dim, centres, 0, dim), pj, 0);
             }
         }
         tree.set(0, far[0] >= 0);
@@ -234,7 +234,7 @@ final class KCenterGreedy {
     /** Moves the members of cluster {@code a} that are nearer to the new centre {@code t} (example m) to it. */
     private void scan(int a, int t, int m, Movers out) {
         // a member i with 2 d(i, a) below d(c, a) cannot come nearer to c (d(i, c) ≥ d(c, a) − d(i, a) > d(i, a))
-        double ca = Features.distance2(centres, a * dim, centres, t * dim, dim) / (4.0 * (1.0 + MARGIN));
+        double ca = SquaredDistance.of(centres, a * dim, centres, t * dim, dim) / (4.0 * (1.0 + MARGIN));
         int pc = t * AXES;
         int[] mem = members[a];
         double[] md = memberD[a];
@@ -253,7 +253,7 @@ final class KCenterGreedy {
             // the exact distance only where no bound rules c out; it stops once it reaches the member's distance
             double d = mi < ca || KCenterBounds.projected2(mp, j * AXES, proj, pc, AXES) > limit
                     ? Double.POSITIVE_INFINITY
-                    : KCenterBounds.distance2Below(x, i * dim, centres, t * dim, dim, mi);
+                    : SquaredDistance.below(x, i * dim, centres, t * dim, dim, mi);
             if (d < mi) {
                 out.add(i, d, mp, j * AXES);
             } else {
