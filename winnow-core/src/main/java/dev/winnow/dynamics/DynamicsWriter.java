@@ -1,12 +1,8 @@
 package dev.winnow.dynamics;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.winnow.WinnowException;
-import dev.winnow.io.AtomicFiles;
 import dev.winnow.npy.DType;
 import dev.winnow.npy.NpyWriter;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,31 +19,25 @@ import java.util.Set;
  * per example, for {@code grad_norm}); every signal is derived by {@link Signal#compute}.
  */
 public final class DynamicsWriter implements AutoCloseable {
-    private final Path target;
-    private final Path tmp;
+    private final StoreDraft draft;
     private final int examples;
     private final int classes;
     private final Set<Signal> signals;
     private final Map<Signal, NpyWriter> signalFiles = new LinkedHashMap<>();
-    private final List<Observation> observations = new ArrayList<>();
-    private final Map<String, Object> provenance = new LinkedHashMap<>();
     private NpyWriter logitsFile;
     private NpyWriter featuresFile;
     private NpyWriter vogFile;
-    private boolean labelsWritten;
-    private boolean done;
 
-    private DynamicsWriter(Path target, int examples, int classes, Set<Signal> signals, boolean recordLogits) {
-        this.target = target;
-        this.examples = examples;
-        this.classes = classes;
+    private DynamicsWriter(StoreDraft draft, Set<Signal> signals, boolean recordLogits) {
+        this.draft = draft;
+        this.examples = draft.examples();
+        this.classes = draft.classes();
         this.signals = signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals);
-        this.tmp = AtomicFiles.temporaryFolder(target);
         for (Signal s : this.signals) {
-            signalFiles.put(s, NpyWriter.open(tmp.resolve(s.fileName() + ".npy"), DType.FLOAT32, examples));
+            signalFiles.put(s, NpyWriter.open(draft.file(s.fileName() + ".npy"), DType.FLOAT32, examples));
         }
         if (recordLogits) {
-            logitsFile = NpyWriter.open(tmp.resolve("logits.npy"), DType.FLOAT32, examples, classes);
+            logitsFile = NpyWriter.open(draft.file("logits.npy"), DType.FLOAT32, examples, classes);
         }
     }
 
@@ -57,11 +47,8 @@ public final class DynamicsWriter implements AutoCloseable {
      */
     public static DynamicsWriter create(Path target, int examples, int classes, Set<Signal> signals,
                                         boolean recordLogits, boolean force) {
-        AtomicFiles.refuseExisting(target, force);
-        if (examples < 1 || classes < 1) {
-            throw new IllegalArgumentException("a store needs at least one example and one class");
-        }
-        return new DynamicsWriter(target, examples, classes, signals, recordLogits);
+        StoreDraft.checkTarget(target, examples, classes, force);
+        return new DynamicsWriter(StoreDraft.start(target, examples, classes), signals, recordLogits);
     }
 
     public int examples() {
@@ -74,27 +61,19 @@ public final class DynamicsWriter implements AutoCloseable {
 
     /** Labels of the examples, index order; each in [0, C). */
     public DynamicsWriter labels(int[] labels) {
-        requireLength(labels.length, examples, "labels");
-        for (int y : labels) {
-            if (y < 0 || y >= classes) {
-                throw new WinnowException("label " + y + " is outside [0, " + classes + ")");
-            }
-        }
-        NpyWriter.write(tmp.resolve("labels.npy"), labels);
-        labelsWritten = true;
+        draft.labels(labels);
         return this;
     }
 
     /** Example ids, index order (optional; default 0..N−1). */
     public DynamicsWriter ids(long[] ids) {
-        requireLength(ids.length, examples, "ids");
-        NpyWriter.write(tmp.resolve("ids.npy"), ids);
+        draft.ids(ids);
         return this;
     }
 
     /** A provenance fact for the manifest. */
     public DynamicsWriter provenance(String key, Object value) {
-        provenance.put(key, value);
+        draft.provenance(key, value);
         return this;
     }
 
@@ -103,7 +82,7 @@ public final class DynamicsWriter implements AutoCloseable {
      * observed), {@code hSquaredNorm} is ‖h‖² per example or {@code null} (then grad_norm is NaN).
      */
     public DynamicsWriter observe(Observation obs, float[] logits, float[] hSquaredNorm, int[] labels) {
-        requireLength(logits.length, (long) examples * classes, "logits");
+        StoreDraft.requireLength(logits.length, (long) examples * classes, "logits");
         double[] out = new double[Signal.values().length];
         Map<Signal, float[]> rows = new LinkedHashMap<>();
         for (Signal s : signals) {
@@ -133,22 +112,22 @@ public final class DynamicsWriter implements AutoCloseable {
             if (r == null) {
                 throw new IllegalArgumentException("observation lacks signal " + s.fileName());
             }
-            requireLength(r.length, examples, s.fileName());
+            StoreDraft.requireLength(r.length, examples, s.fileName());
             signalFiles.get(s).writeRow(r);
         }
         if (logitsFile != null) {
-            requireLength(logits.length, (long) examples * classes, "logits");
+            StoreDraft.requireLength(logits.length, (long) examples * classes, "logits");
             logitsFile.writeRow(logits);
         }
-        observations.add(obs);
+        draft.observed(obs);
         return this;
     }
 
     /** Features h (the head's input) of run {@code run}: [N × D] in index order; runs in order 0, 1, …. */
     public DynamicsWriter features(int run, float[] features, int dim) {
-        requireLength(features.length, (long) examples * dim, "features");
+        StoreDraft.requireLength(features.length, (long) examples * dim, "features");
         if (featuresFile == null) {
-            featuresFile = NpyWriter.open(tmp.resolve("features.npy"), DType.FLOAT32, examples, dim);
+            featuresFile = NpyWriter.open(draft.file("features.npy"), DType.FLOAT32, examples, dim);
         }
         if (featuresFile.rows() != run) {
             throw new IllegalStateException("features of run " + run + " after " + featuresFile.rows() + " runs");
@@ -159,9 +138,9 @@ public final class DynamicsWriter implements AutoCloseable {
 
     /** Variance of gradients of run {@code run}: N values; runs in order 0, 1, …. */
     public DynamicsWriter vog(int run, float[] vog) {
-        requireLength(vog.length, examples, "vog");
+        StoreDraft.requireLength(vog.length, examples, "vog");
         if (vogFile == null) {
-            vogFile = NpyWriter.open(tmp.resolve("vog.npy"), DType.FLOAT32, examples);
+            vogFile = NpyWriter.open(draft.file("vog.npy"), DType.FLOAT32, examples);
         }
         if (vogFile.rows() != run) {
             throw new IllegalStateException("vog of run " + run + " after " + vogFile.rows() + " runs");
@@ -170,34 +149,14 @@ public final class DynamicsWriter implements AutoCloseable {
         return this;
     }
 
-    private static void requireLength(long got, long want, String what) {
-        if (got != want) {
-            throw new IllegalArgumentException(what + " has " + got + " values, expected " + want);
-        }
-    }
-
     /** Writes the manifest and moves the finished store into place. */
     public Path commit() {
-        if (!labelsWritten) {
-            throw new IllegalStateException("labels were never written");
-        }
-        closeFiles();
-        List<String> names = signals.stream().map(Signal::fileName).toList();
-        Manifest m = new Manifest(Manifest.FORMAT, Manifest.VERSION, examples, classes, observations, names, provenance);
-        try {
-            DynamicsStore.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(tmp.resolve("manifest.json").toFile(), m);
-        } catch (IOException e) {
-            throw new WinnowException(target + ": cannot write manifest (" + e.getMessage() + ")", e);
-        }
-        AtomicFiles.moveInto(tmp, target);
-        done = true;
-        return target;
+        return draft.commit(signals.stream().map(Signal::fileName).toList(), this::closeFiles);
     }
 
     /** Closes every array file, all of them even when one fails (a full disk); the first failure is thrown. */
     private void closeFiles() {
-        List<NpyWriter> all = new java.util.ArrayList<>(signalFiles.values());
+        List<NpyWriter> all = new ArrayList<>(signalFiles.values());
         for (NpyWriter w : new NpyWriter[] {logitsFile, featuresFile, vogFile}) {
             if (w != null) {
                 all.add(w);
@@ -219,14 +178,13 @@ public final class DynamicsWriter implements AutoCloseable {
     /** Abandons an uncommitted store, removing its temporary folder (whatever closing its files says). */
     @Override
     public void close() {
-        if (!done) {
-            done = true;
+        if (!draft.done()) {
             try {
                 closeFiles();
             } catch (RuntimeException ignored) {
                 // the store is abandoned: its files go with the folder
             } finally {
-                AtomicFiles.deleteQuietly(tmp);
+                draft.abandon();
             }
         }
     }

@@ -1,14 +1,9 @@
 package dev.winnow.dynamics;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.winnow.WinnowException;
-import dev.winnow.io.AtomicFiles;
 import dev.winnow.npy.DType;
 import dev.winnow.npy.NpyWriter;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,23 +24,13 @@ public final class SignalStoreWriter implements AutoCloseable {
     public static final Set<String> RESERVED = Set.of("labels", "ids", "logits", "features", "vog", "manifest");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
-    private final Path target;
-    private final Path tmp;
-    private final int examples;
-    private final int classes;
+    private final StoreDraft draft;
     private final Map<String, NpyWriter> files = new LinkedHashMap<>();
-    private final List<Observation> observations = new ArrayList<>();
-    private final Map<String, Object> provenance = new LinkedHashMap<>();
-    private boolean labelsWritten;
-    private boolean done;
 
-    private SignalStoreWriter(Path target, int examples, int classes, List<String> signals) {
-        this.target = target;
-        this.examples = examples;
-        this.classes = classes;
-        this.tmp = AtomicFiles.temporaryFolder(target);
+    private SignalStoreWriter(StoreDraft draft, List<String> signals) {
+        this.draft = draft;
         for (String s : signals) {
-            files.put(s, NpyWriter.open(tmp.resolve(s + ".npy"), DType.FLOAT32, examples));
+            files.put(s, NpyWriter.open(draft.file(s + ".npy"), DType.FLOAT32, draft.examples()));
         }
     }
 
@@ -72,10 +57,7 @@ public final class SignalStoreWriter implements AutoCloseable {
      */
     public static SignalStoreWriter create(Path target, int examples, int classes, List<String> signals,
                                            boolean force) {
-        AtomicFiles.refuseExisting(target, force);
-        if (examples < 1 || classes < 1) {
-            throw new IllegalArgumentException("a store needs at least one example and one class");
-        }
+        StoreDraft.checkTarget(target, examples, classes, force);
         Set<String> seen = new LinkedHashSet<>();
         for (String s : signals) {
             if (!seen.add(checkName(s))) {
@@ -85,32 +67,24 @@ public final class SignalStoreWriter implements AutoCloseable {
         if (seen.isEmpty()) {
             throw new IllegalArgumentException("a store needs at least one signal");
         }
-        return new SignalStoreWriter(target, examples, classes, List.copyOf(seen));
+        return new SignalStoreWriter(StoreDraft.start(target, examples, classes), List.copyOf(seen));
     }
 
     /** Labels of the examples, index order; each in [0, C). */
     public SignalStoreWriter labels(int[] labels) {
-        requireLength(labels.length, "labels");
-        for (int y : labels) {
-            if (y < 0 || y >= classes) {
-                throw new WinnowException("label " + y + " is outside [0, " + classes + ")");
-            }
-        }
-        NpyWriter.write(tmp.resolve("labels.npy"), labels);
-        labelsWritten = true;
+        draft.labels(labels);
         return this;
     }
 
     /** Example ids, index order (optional; default 0..N−1). */
     public SignalStoreWriter ids(long[] ids) {
-        requireLength(ids.length, "ids");
-        NpyWriter.write(tmp.resolve("ids.npy"), ids);
+        draft.ids(ids);
         return this;
     }
 
     /** A provenance fact for the manifest. */
     public SignalStoreWriter provenance(String key, Object value) {
-        provenance.put(key, value);
+        draft.provenance(key, value);
         return this;
     }
 
@@ -121,47 +95,26 @@ public final class SignalStoreWriter implements AutoCloseable {
             if (r == null) {
                 throw new IllegalArgumentException("observation lacks signal " + s);
             }
-            requireLength(r.length, s);
+            StoreDraft.requireLength(r.length, draft.examples(), s);
         }
         for (Map.Entry<String, NpyWriter> e : files.entrySet()) {
             e.getValue().writeRow(rows.get(e.getKey()));
         }
-        observations.add(obs);
+        draft.observed(obs);
         return this;
-    }
-
-    private void requireLength(int got, String what) {
-        if (got != examples) {
-            throw new IllegalArgumentException(what + " has " + got + " values, expected " + examples);
-        }
     }
 
     /** Writes the manifest and moves the finished store into place. */
     public Path commit() {
-        if (!labelsWritten) {
-            throw new IllegalStateException("labels were never written");
-        }
-        files.values().forEach(NpyWriter::close);
-        Manifest m = new Manifest(Manifest.FORMAT, Manifest.VERSION, examples, classes, observations,
-                List.copyOf(files.keySet()), provenance);
-        try {
-            DynamicsStore.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(tmp.resolve("manifest.json").toFile(), m);
-        } catch (IOException e) {
-            throw new WinnowException(target + ": cannot write manifest (" + e.getMessage() + ")", e);
-        }
-        AtomicFiles.moveInto(tmp, target);
-        done = true;
-        return target;
+        return draft.commit(List.copyOf(files.keySet()), () -> files.values().forEach(NpyWriter::close));
     }
 
     /** Abandons an uncommitted store, removing its temporary folder. */
     @Override
     public void close() {
-        if (!done) {
+        if (!draft.done()) {
             files.values().forEach(NpyWriter::close);
-            AtomicFiles.deleteQuietly(tmp);
-            done = true;
+            draft.abandon();
         }
     }
 }
