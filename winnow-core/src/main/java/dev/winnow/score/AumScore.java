@@ -22,10 +22,6 @@ public final class AumScore extends RunAveragedScore {
     /** The run's mean logit margin over the example's (non-NaN) presentations. */
     @Override
     void runValues(DynamicsStore store, int run, List<Integer> rows, float[] out) {
-        RunMean mean = new RunMean(out.length);
-        for (int t : rows) {
-            mean.add(read(store, t, out));
-        }
-        mean.mean(out);
+        meanOverRows(store, rows, out);
     }
 }

@@ -16,12 +16,9 @@ public final class ConfidenceScore extends RunAveragedScore {
         super("confidence", "p_true", EnumSet.of(ObservationKind.PRESENTATION), Direction.NEGATED);
     }
 
+    /** The run's mean p_true over the example's (non-NaN) presentations. */
     @Override
     void runValues(DynamicsStore store, int run, List<Integer> rows, float[] out) {
-        RunMean mean = new RunMean(out.length);
-        for (int t : rows) {
-            mean.add(read(store, t, out));
-        }
-        mean.mean(out);
+        meanOverRows(store, rows, out);
     }
 }

@@ -16,12 +16,9 @@ public final class CorrectnessScore extends RunAveragedScore {
         super("correctness", "correct", EnumSet.of(ObservationKind.PRESENTATION), Direction.NEGATED);
     }
 
+    /** The run's fraction of the example's (non-NaN) presentations predicted correctly (mean of correct). */
     @Override
     void runValues(DynamicsStore store, int run, List<Integer> rows, float[] out) {
-        RunMean mean = new RunMean(out.length);
-        for (int t : rows) {
-            mean.add(read(store, t, out));
-        }
-        mean.mean(out);
+        meanOverRows(store, rows, out);
     }
 }

@@ -52,6 +52,18 @@ abstract class RunAveragedScore extends AbstractScore {
                 ? "; import logits computed while training with --kind presentation" : "");
     }
 
+    /**
+     * The run's mean of the score's signal over {@code rows}, per example, NaN values left out (NaN where all
+     * are), into {@code out}: the run value of the scores that average one signal over presentations.
+     */
+    final void meanOverRows(DynamicsStore store, List<Integer> rows, float[] out) {
+        RunMean mean = new RunMean(out.length);
+        for (int t : rows) {
+            mean.add(read(store, t, out));
+        }
+        mean.mean(out);
+    }
+
     /** Reads row {@code t} of the score's signal into {@code row} and returns it. */
     final float[] read(DynamicsStore store, int t, float[] row) {
         return StoreRows.read(store, signal, t, row);
