@@ -21,16 +21,16 @@ import java.nio.file.Path;
         header = "Label issues, near-duplicates, outliers, class balance and the data map: audit.html.",
         description = {
             "Check a dataset before training, from a dynamics store. Writes into the folder --out:",
-            "  label-issues.csv  id,label,suggested_label,quality: the examples confident learning flags",
-            "                    (Northcutt et al. 2021), lowest self-confidence p_given first;",
+            "  label-issues.csv  id,label,suggested_label,quality: the examples confident learning flags "
+                + "(Northcutt et al. 2021), lowest self-confidence p_given first;",
             "  duplicates.csv    near-duplicate groups (cosine >= 1 - threshold; needs features.npy);",
             "  outliers.csv      id,label,distance from the class centre in feature space;",
             "  audit.json        thresholds, confident joint, the estimated number of issues, counts;",
             "  audit.html        all of it to look at, with the images or sentences when --data is given.",
-            "Confident learning reads every class's probability: the store needs logits.npy",
-            "(winnow train --record-logits). --probabilities presentations averages the softmax over every",
-            "presentation (in-sample after epoch 1); first-epoch over those of epoch 1 only, each computed",
-            "before the model trained on the example (out-of-sample).",
+            "Confident learning reads every class's probability: the store needs logits.npy "
+                + "(winnow train --record-logits). --probabilities presentations averages the softmax over every "
+                + "presentation (in-sample after epoch 1); first-epoch over those of epoch 1 only, each computed "
+                + "before the model trained on the example (out-of-sample).",
         },
         footer = {"%nExample: winnow audit --dynamics runs/proxy/dynamics --data fashion-mnist --out audit"})
 public final class AuditCommand extends WinnowCommand {

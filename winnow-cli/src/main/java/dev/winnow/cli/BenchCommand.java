@@ -29,13 +29,13 @@ final class BenchCommand implements Runnable {
     @Command(name = "train",
             description = {
                 "The training loop's speed. Parts (--parts, all by default):",
-                "table: epoch time and examples/s per model; the recorder's overhead (one",
-                "  MLP run recording in odd epochs only: median epoch on / off); one",
-                "  checkpoint pass.",
-                "loop: winnow train with recording / a plain DJL loop (the engine's floor)",
-                "  and / the plain PyTorch loop scripts/bench/torch_loop.py (run with",
-                "  --python; one line and skipped when torch cannot be imported); same",
-                "  threads; rounds in turn; ratios by wall clock and by process CPU.",
+                "table: epoch time and examples/s per model; the recorder's overhead (one "
+                    + "MLP run recording in odd epochs only: median epoch on / off); one "
+                    + "checkpoint pass.",
+                "loop: winnow train with recording / a plain DJL loop (the engine's floor) "
+                    + "and / the plain PyTorch loop scripts/bench/torch_loop.py (run with "
+                    + "--python; one line and skipped when torch cannot be imported); same "
+                    + "threads; rounds in turn; ratios by wall clock and by process CPU.",
                 "threads: the CNN epoch at 2 threads vs 1.",
                 "uniform: an MLP epoch of uniform:0.3 vs a full epoch.",
                 "Prints a markdown report on stdout, progress on stderr.",
@@ -101,9 +101,9 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "scores",
             description = {
-                "Scoring speed on a synthetic memory-mapped store of N examples x T observations:",
-                "el2n@T, forgetting and aum, each as a ratio to a plain loop that reads and sums the",
-                "same mapped rows in the same run (median of --reps after warm-up). Goal: <= 3x.",
+                "Scoring speed on a synthetic memory-mapped store of N examples x T observations: "
+                    + "el2n@T, forgetting and aum, each as a ratio to a plain loop that reads and sums the "
+                    + "same mapped rows in the same run (median of --reps after warm-up). Goal: <= 3x.",
             })
     static final class Scores extends WinnowCommand {
         @Option(names = "--examples", defaultValue = "1000000", paramLabel = "N", description = "Examples (default ${DEFAULT-VALUE}).")
@@ -125,9 +125,9 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "select",
             description = {
-                "Selection speed: hard and stratified at keep 0.3 on N random scores (10 classes),",
-                "each as a ratio to one Arrays.sort of the scores in the same round. Goal: <= 1x",
-                "(selection needs no full sort). Give the JVM room: WINNOW_JAVA_OPTS=-Xmx4g or more.",
+                "Selection speed: hard and stratified at keep 0.3 on N random scores (10 classes), "
+                    + "each as a ratio to one Arrays.sort of the scores in the same round. Goal: <= 1x "
+                    + "(selection needs no full sort). Give the JVM room: WINNOW_JAVA_OPTS=-Xmx4g or more.",
             })
     static final class Select extends WinnowCommand {
         @Option(names = "--examples", defaultValue = "10000000", paramLabel = "N", description = "Examples (default ${DEFAULT-VALUE}).")
@@ -148,10 +148,10 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "kcenter",
             description = {
-                "Greedy k-center speed (--strategy kcenter): wall and CPU seconds, against the plain algorithm",
-                "(k passes of N distances) timed pass by pass in the same run. Goal: N = 60,000, D = 128,",
-                "k = 18,000 in <= 30 s on 2 cores. Features: a store's features.npy run 0 (--features DIR), or",
-                "synthetic ones (clustered: blobs in a 16-dimensional subspace; gaussian: i.i.d., the worst case).",
+                "Greedy k-center speed (--strategy kcenter): wall and CPU seconds, against the plain algorithm "
+                    + "(k passes of N distances) timed pass by pass in the same run. Goal: N = 60,000, D = 128, "
+                    + "k = 18,000 in <= 30 s on 2 cores. Features: a store's features.npy run 0 (--features DIR), or "
+                    + "synthetic ones (clustered: blobs in a 16-dimensional subspace; gaussian: i.i.d., the worst case).",
             })
     static final class KCenter extends WinnowCommand {
         @Option(names = "--features", paramLabel = "DIR|clustered|gaussian", defaultValue = "clustered",

@@ -23,12 +23,12 @@ import java.util.List;
 @Command(name = "duplicates",
         header = "Near-duplicate groups in feature space, and a keep-list with one per group.",
         description = {
-            "Find near-duplicates by the cosine similarity of the L2-normalised features of one run",
-            "(features.npy): pairs with cosine >= 1 - threshold are linked, groups are the connected",
-            "components. Writes one CSV row per example in a group: group,id,label,similarity_to_kept.",
-            "--keep-list writes id,weight keeping every example in no group and, from each group, its",
-            "member with the smallest random key (splitmix64(seed * 0x9E3779B97F4A7C15 + id)).",
-            "The search is exact: a seeded k-means partition, then every pair within and near each part.",
+            "Find near-duplicates by the cosine similarity of the L2-normalised features of one run "
+                + "(features.npy): pairs with cosine >= 1 - threshold are linked, groups are the connected "
+                + "components. Writes one CSV row per example in a group: group,id,label,similarity_to_kept. "
+                + "--keep-list writes id,weight keeping every example in no group and, from each group, its "
+                + "member with the smallest random key (splitmix64(seed * 0x9E3779B97F4A7C15 + id)). "
+                + "The search is exact: a seeded k-means partition, then every pair within and near each part.",
         },
         footer = {"%nExample: winnow duplicates --dynamics runs/proxy/dynamics --threshold 0.01 --out groups.csv"
                 + " --keep-list keep.csv"})

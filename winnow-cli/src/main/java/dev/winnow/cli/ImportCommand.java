@@ -25,19 +25,19 @@ import java.util.function.Consumer;
         header = "Build a dynamics store from NumPy logits and labels (PyTorch, JAX, ...).",
         description = {
             "Build a dynamics store from what your own training saved, in one of three forms:",
-            "  --logits: class logits (NumPy). Derives loss, p_true, logit_margin, correct, el2n,",
-            "    entropy, p_max and top2_margin; grad_norm too when --features holds the last",
-            "    layer's input per observation. NaN logits mean the example was not observed.",
-            "  --signal NAME=FILE.npy (repeatable): signals computed elsewhere, [T, N] float32 or",
-            "    float64, row t = epoch t+1, NaN = not observed; for models without class logits",
-            "    (a translation model's loss = the mean token cross-entropy of each sentence).",
-            "  --table FILE.csv: a long table id,epoch,kind,<signal>... (optional run and label",
-            "    columns), one line per example and observation; kind is presentation or checkpoint.",
+            "  --logits: class logits (NumPy). Derives loss, p_true, logit_margin, correct, el2n, "
+                + "entropy, p_max and top2_margin; grad_norm too when --features holds the last "
+                + "layer's input per observation. NaN logits mean the example was not observed.",
+            "  --signal NAME=FILE.npy (repeatable): signals computed elsewhere, [T, N] float32 or "
+                + "float64, row t = epoch t+1, NaN = not observed; for models without class logits "
+                + "(a translation model's loss = the mean token cross-entropy of each sentence).",
+            "  --table FILE.csv: a long table id,epoch,kind,<signal>... (optional run and label "
+                + "columns), one line per example and observation; kind is presentation or checkpoint.",
         },
         footer = {
-            "%nBy default the T rows are epochs 1..T of one run; --runs R splits them into R runs",
-            "of T/R epochs each (run-major); --observations presentation|checkpoint gives their kind",
-            "(as --kind does), or --observations OBS.json each row's run, epoch and kind:",
+            "%nBy default the T rows are epochs 1..T of one run; --runs R splits them into R runs "
+                + "of T/R epochs each (run-major); --observations presentation|checkpoint gives their kind "
+                + "(as --kind does), or --observations OBS.json each row's run, epoch and kind:",
             "[{\"run\":0,\"epoch\":1,\"kind\":\"checkpoint\"}, ...]",
             "%nExamples:",
             "  winnow import --logits logits.npy --labels labels.npy --out runs/proxy",

@@ -32,8 +32,8 @@ import java.util.List;
         header = "Proxy, scores and keep-list in one go.",
         usageHelpWidth = 110,
         description = {
-            "Train a cheap proxy for a few epochs, score every training example from its dynamics and",
-            "select the keep-list, in one go. Writes into --out:",
+            "Train a cheap proxy for a few epochs, score every training example from its dynamics and "
+                + "select the keep-list, in one go. Writes into --out:",
             "  dynamics/       the proxy's dynamics store (as 'winnow train' writes it)",
             "  metrics.json    the proxy's per-epoch metrics",
             "  scores.csv      id,label,score (as 'winnow score' writes it)",

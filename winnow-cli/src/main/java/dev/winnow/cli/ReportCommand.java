@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 /** {@code winnow report DIR}: regenerates a study folder's report.html from its files. */
 @Command(name = "report",
         header = "Regenerate a study's report.html from its folder.", mixinStandardHelpOptions = true,
-        description = {"Regenerate report.html (and its charts in report-files/) from a study folder.",
-            "Works on a study still running, or stopped: it reads whatever runs are finished."})
+        description = {"Regenerate report.html (and its charts in report-files/) from a study folder. "
+            + "Works on a study still running, or stopped: it reads whatever runs are finished."})
 public final class ReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;

@@ -22,9 +22,9 @@ import java.util.List;
 @Command(name = "score",
         header = "One score per example (higher = harder) as id,label,score CSV.",
         description = {
-            "Score every example of a dynamics store and write the CSV id,label,score.",
-            "Higher = harder. Scores average over the store's runs; '@E' reads epoch E:",
-            "the checkpoint of that epoch, else the example's last presentation in it.",
+            "Score every example of a dynamics store and write the CSV id,label,score. "
+                + "Higher = harder. Scores average over the store's runs; '@E' reads epoch E: "
+                + "the checkpoint of that epoch, else the example's last presentation in it.",
         })
 public final class ScoreCommand extends WinnowCommand {
     @Option(names = "--dynamics", required = true, paramLabel = "DIR", description = "the dynamics store (a folder with manifest.json)")

@@ -29,22 +29,24 @@ import java.util.List;
         header = "A keep-list (id,weight) from scores, with its provenance.",
         usageHelpWidth = 110,
         description = {
-            "Select the examples to keep from per-example scores (higher = harder) and write the keep-list",
-            "FILE.csv (id,weight, sorted by id) with its provenance FILE.json beside it (inputs and their",
-            "SHA-256, strategy, parameters, seed, N, k, tool version). Same inputs and seed, same bytes.",
+            "Select the examples to keep from per-example scores (higher = harder) and write the keep-list "
+                + "FILE.csv (id,weight, sorted by id) with its provenance FILE.json beside it (inputs and their "
+                + "SHA-256, strategy, parameters, seed, N, k, tool version). Same inputs and seed, same bytes.",
             "",
             "Strategies (STRATEGY[:params] in a study's methods; here --offset, --bins, --drop-hardest, --alpha):",
             SelectCommand.STRATEGIES_HERE,
             "",
             "When to use which: keeping most of the data (>= ~70%%), 'hard' (or 'window' on noisy labels) works.",
-            "At high compression (<= ~30%% kept) keeping only the hardest loses to random: use 'random',",
-            "'stratified' (Zheng et al. 2023, CCS: coverage of the whole score range, with a small",
-            "--drop-hardest such as 0.1 to shed mislabeled examples) or 'calibrated' (Ayed & Hayou 2023:",
-            "score-based pruning alone fails at high compression; mixing in weighted random picks fixes it).",
+            "At high compression (<= ~30%% kept) keeping only the hardest loses to random: use 'random', "
+                + "'stratified' or 'calibrated'.",
+            "'stratified' (Zheng et al. 2023, CCS) covers the whole score range; a small --drop-hardest such as 0.1 "
+                + "sheds mislabeled examples.",
+            "'calibrated' (Ayed & Hayou 2023): score-based pruning alone fails at high compression; mixing in weighted "
+                + "random picks fixes it.",
             "--class-balanced keeps each class's share of k (largest remainder) and runs the strategy per class.",
-            "In feature space (--dynamics DIR, its features.npy run 0 or --feature-run R): 'kcenter' covers the",
-            "space (Sener & Savarese 2018), 'moderate' keeps each class's middle distances to its median (Xia et",
-            "al. 2023), 'd2' weighs difficulty (--score) against diversity (Maharana et al. 2023); docs/selection.md.",
+            "In feature space (--dynamics DIR, its features.npy run 0 or --feature-run R): 'kcenter' covers the "
+                + "space (Sener & Savarese 2018), 'moderate' keeps each class's middle distances to its median (Xia et "
+                + "al. 2023), 'd2' weighs difficulty (--score) against diversity (Maharana et al. 2023); docs/selection.md.",
             "",
             "Ties in score break by the random key of (seed, id), then by id; see DESIGN.md 'Selection'.",
             "",

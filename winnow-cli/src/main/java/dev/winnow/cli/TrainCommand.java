@@ -27,20 +27,20 @@ import java.util.SortedSet;
 @Command(name = "train",
         header = "Train a proxy model and record every example's dynamics.",
         description = {
-            "Train a proxy model (DJL + PyTorch, CPU, offline) and record how it learns",
-            "each training example.",
+            "Train a proxy model (DJL + PyTorch, CPU, offline) and record how it learns "
+                + "each training example.",
             "",
-            "Writes OUT/dynamics/, a dynamics store (format v1): labels.npy, ids.npy and",
-            "one row per observation of loss, p_true, logit_margin, correct, el2n,",
-            "grad_norm, entropy, p_max, top2_margin; and OUT/metrics.json with per-epoch",
-            "train_loss, test_accuracy, examples_forward/backward and seconds per phase.",
+            "Writes OUT/dynamics/, a dynamics store (format v1): labels.npy, ids.npy and "
+                + "one row per observation of loss, p_true, logit_margin, correct, el2n, "
+                + "grad_norm, entropy, p_max, top2_margin; and OUT/metrics.json with per-epoch "
+                + "train_loss, test_accuracy, examples_forward/backward and seconds per phase.",
             "",
-            "Observations: each epoch gives a 'presentation' row, the outputs of the",
-            "training steps themselves (free; NaN for an example not trained on), and",
-            "each --checkpoints epoch a 'checkpoint' row, an extra eval-mode pass over",
-            "the training set. The last checkpoint also stores the features h that feed",
-            "the final linear layer (features.npy). --vog adds the variance of input",
-            "gradients across the checkpoints (vog.npy, Agarwal et al. 2022).",
+            "Observations: each epoch gives a 'presentation' row, the outputs of the "
+                + "training steps themselves (free; NaN for an example not trained on), and "
+                + "each --checkpoints epoch a 'checkpoint' row, an extra eval-mode pass over "
+                + "the training set. The last checkpoint also stores the features h that feed "
+                + "the final linear layer (features.npy). --vog adds the variance of input "
+                + "gradients across the checkpoints (vog.npy, Agarwal et al. 2022).",
             "",
             "Examples:",
             "  winnow train --data fashion-mnist --model mlp --out runs/fmnist",
@@ -70,23 +70,23 @@ import java.util.SortedSet;
             "  text:TRAIN.tsv[,test=TEST.tsv][,min-count=N][,max-vocab=N][,max-len=N]",
             "                  'sentence<TAB>label' with a header (the SST-2 layout);",
             "                  vocabulary built on train (defaults 1, 50000, 64)",
-            "Ids: the 0-based row in the training file (csv: the id column). They",
-            "survive shuffling and --limit; the store's ids.npy lists them.",
+            "Ids: the 0-based row in the training file (csv: the id column). They "
+                + "survive shuffling and --limit; the store's ids.npy lists them.",
             "",
-            "Models (--model): logreg; mlp (--hidden, default 256,128); cnn and resnet",
-            "(images); textbag (mean of word embeddings + MLP, --hidden default 128);",
-            "textcnn (convolutions of widths 3, 4, 5 over word embeddings).",
+            "Models (--model): logreg; mlp (--hidden, default 256,128); cnn and resnet "
+                + "(images); textbag (mean of word embeddings + MLP, --hidden default 128); "
+                + "textcnn (convolutions of widths 3, 4, 5 over word embeddings).",
             "",
-            "Dynamic pruning (--dynamic POLICY): a policy picks each epoch's examples",
-            "from the per-example losses of earlier steps (seeded by --seed of the run).",
+            "Dynamic pruning (--dynamic POLICY): a policy picks each epoch's examples "
+                + "from the per-example losses of earlier steps (seeded by --seed of the run).",
             TrainCommand.POLICIES_HERE,
-            "A refresh pass (eps-greedy, ucb: refresh=EVERY) is a forward-only pass over all",
-            "examples, counted as examples_forward_only. metrics.json records the policy and per",
-            "epoch examples_backward (examples trained on) and examples_forward_only;",
-            "the store's presentation rows are NaN for examples not trained that epoch.",
+            "A refresh pass (eps-greedy, ucb: refresh=EVERY) is a forward-only pass over all "
+                + "examples, counted as examples_forward_only. metrics.json records the policy and per "
+                + "epoch examples_backward (examples trained on) and examples_forward_only; "
+                + "the store's presentation rows are NaN for examples not trained that epoch.",
             "",
-            "Keep-lists (--keep-list FILE): train every epoch on the ids of FILE (CSV",
-            "id,weight as 'winnow select' writes it), each example's loss times its weight.",
+            "Keep-lists (--keep-list FILE): train every epoch on the ids of FILE (CSV "
+                + "id,weight as 'winnow select' writes it), each example's loss times its weight.",
         })
 final class TrainCommand extends WinnowCommand {
     /** Where the footer takes the policy lines of the catalogue (each policy, its parameters, its paper). */

@@ -78,9 +78,9 @@ final class TranslateCommand implements Runnable {
     }
 
     @Command(name = "train", description = {
-        "Trains the translator (teacher forcing, Adam, per-pair loss = mean token cross-entropy of the target)",
-        "on every pair or on a keep-list, then prints test BLEU (sacreBLEU's default: 13a, 4-gram) of greedy",
-        "translations, with the seconds it took. --out writes the translations, one per test line."})
+        "Trains the translator (teacher forcing, Adam, per-pair loss = mean token cross-entropy of the target) "
+            + "on every pair or on a keep-list, then prints test BLEU (sacreBLEU's default: 13a, 4-gram) of greedy "
+            + "translations, with the seconds it took. --out writes the translations, one per test line."})
     static final class Train extends WinnowCommand {
         @Mixin
         ModelOptions model;
@@ -135,12 +135,12 @@ final class TranslateCommand implements Runnable {
     }
 
     @Command(name = "study", description = {
-        "Per seed: full training, a proxy that records each pair's loss (presentations and a checkpoint",
-        "pass each epoch) into a loss-only dynamics store, then every method at every --keep, and",
-        "full:shorter (all pairs, as many steps). Methods: random, longest (longest pairs first),",
-        "external (a lexical-adequacy and length quality score, best pairs kept), SCORE:STRATEGY over the",
-        "proxy store (cat@K:hard, loss@E:easy) and dynamic:POLICY. Writes results.jsonl (one line per run;",
-        "a second call resumes) and report.md under --out."})
+        "Per seed: full training, a proxy that records each pair's loss (presentations and a checkpoint "
+            + "pass each epoch) into a loss-only dynamics store, then every method at every --keep, and "
+            + "full:shorter (all pairs, as many steps). Methods: random, longest (longest pairs first), "
+            + "external (a lexical-adequacy and length quality score, best pairs kept), SCORE:STRATEGY over the "
+            + "proxy store (cat@K:hard, loss@E:easy) and dynamic:POLICY. Writes results.jsonl (one line per run; "
+            + "a second call resumes) and report.md under --out."})
     static final class Study extends WinnowCommand {
         @Mixin
         ModelOptions model;

@@ -23,9 +23,9 @@ import java.io.PrintWriter;
         description = {
             "Find which training examples matter, keep those, and measure what you save.",
             "",
-            "Typical path: record training dynamics (train, or import from NumPy), score every",
-            "example, select a keep-list, train on it. Or all at once: prune. Scores follow one",
-            "convention: higher = harder. Start with: winnow demo",
+            "Typical path: record training dynamics (train, or import from NumPy), score every "
+                + "example, select a keep-list, train on it. Or all at once: prune. Scores follow one "
+                + "convention: higher = harder. Start with: winnow demo",
             "",
         },
         subcommands = {
