@@ -2,7 +2,7 @@
 # CAT where it was born (README "Translation"): pruning Multi30k de→en judged by test BLEU, on all 29,000
 # training pairs (min-count 3, max-len 40; attentional GRU E128 H128; Adam 0.002; one PyTorch thread per
 # process; seeds 0 and 1 in two parallel processes on the same folder, then one more call that finds every
-# run done and writes report.md). About an hour on 2 idle cores.
+# run done and writes report.md). Seed 0 took 43 CPU minutes here, runs and proxy.
 #  1. "$OUT/study": 2 epochs for every run; cat@2 from a 2-epoch proxy against random, longest-first, the
 #     external quality score and dynamic uniform sampling, at 50 % and 70 % kept, with full training and
 #     full:shorter (all pairs for as many steps as the pruned runs take).
