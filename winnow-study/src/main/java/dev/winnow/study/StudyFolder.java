@@ -3,6 +3,7 @@ package dev.winnow.study;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winnow.WinnowException;
 import dev.winnow.io.AtomicFiles;
+import dev.winnow.io.FolderLock;
 import dev.winnow.score.ScoreSpec;
 
 import java.io.IOException;
@@ -183,8 +184,8 @@ public final class StudyFolder {
      * process holds it. Close it when the study ends; a folder the lock created and nothing else filled is
      * removed then.
      */
-    public StudyLock lock() {
-        return StudyLock.take(dir, dir.resolve(LOCK));
+    public FolderLock lock() {
+        return FolderLock.take(dir, dir.resolve(LOCK), "winnow study");
     }
 
     private static boolean isEmptyDir(Path dir) {

@@ -1,6 +1,7 @@
 package dev.winnow.study;
 
 import dev.winnow.WinnowException;
+import dev.winnow.io.FolderLock;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.policy.EpochPolicy;
 import dev.winnow.policy.FixedPolicy;
@@ -60,7 +61,7 @@ public final class StudyRunner {
         if (requested != null) {
             check(requested);
         }
-        try (StudyLock lock = folder.lock()) {
+        try (FolderLock lock = folder.lock()) {
             return run(requested, folder, mode);
         }
     }

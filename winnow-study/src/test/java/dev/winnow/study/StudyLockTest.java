@@ -1,6 +1,7 @@
 package dev.winnow.study;
 
 import dev.winnow.WinnowException;
+import dev.winnow.io.FolderLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class StudyLockTest {
     /** Holds the lock of the folder args[0] until killed (run in a child JVM by the test). */
     public static final class Holder {
         public static void main(String[] args) throws InterruptedException {
-            StudyLock held = new StudyFolder(Path.of(args[0])).lock();
+            FolderLock held = new StudyFolder(Path.of(args[0])).lock();
             System.out.println("locked");
             System.out.flush();
             Thread.sleep(120_000);
@@ -28,7 +29,7 @@ class StudyLockTest {
     @Test
     void aSecondLockIsRefusedUntilTheFirstIsClosed(@TempDir Path tmp) throws IOException {
         StudyFolder f = new StudyFolder(tmp.resolve("s"));
-        StudyLock first = f.lock();
+        FolderLock first = f.lock();
         assertThat(Files.readString(tmp.resolve("s/.lock")).strip()).isEqualTo(Long.toString(ProcessHandle.current().pid()));
         assertThatThrownBy(f::lock).isInstanceOf(WinnowException.class)
                 .hasMessage(tmp.resolve("s") + ": another winnow study is running in this folder (pid "
@@ -36,7 +37,7 @@ class StudyLockTest {
         first.close();
         // the lock created the folder and nothing else was written: it is gone again
         assertThat(tmp.resolve("s")).doesNotExist();
-        try (StudyLock again = f.lock()) {
+        try (FolderLock again = f.lock()) {
             Files.writeString(tmp.resolve("s/study.json"), "{}");
         }
         assertThat(tmp.resolve("s/study.json")).exists();
@@ -62,7 +63,7 @@ class StudyLockTest {
             assertThatThrownBy(() -> new StudyFolder(dir).lock()).hasMessageContaining("(pid " + p.pid() + ")");
             p.destroyForcibly(); // SIGKILL: no shutdown hook, no close()
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            try (StudyLock l = new StudyFolder(dir).lock()) {
+            try (FolderLock l = new StudyFolder(dir).lock()) {
                 assertThat(Files.readString(dir.resolve(".lock")).strip()).isEqualTo(Long.toString(ProcessHandle.current().pid()));
             }
         } finally {

@@ -337,7 +337,7 @@ public final class Seq2SeqTrainer implements AutoCloseable {
             if (a.hasGradient()) {
                 NDArray g = a.getGradient();
                 grads.add(g);
-                try (NDArray s = g.square().sum()) {
+                try (NDArray g2 = g.square(); NDArray s = g2.sum()) {
                     sq += s.getFloat();
                 }
             }
@@ -367,6 +367,14 @@ public final class Seq2SeqTrainer implements AutoCloseable {
         float[] r = new float[n];
         Arrays.fill(r, Float.NaN);
         return r;
+    }
+
+    /**
+     * Arrays alive in the model's manager, sub-managers included: the parameters, their gradients and the
+     * optimizer's state. A step that left a temporary behind would make this grow with every step.
+     */
+    int liveArrays() {
+        return net.manager().getManagedArrays().size();
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.winnow.dynamics.DynamicsWriter;
 import dev.winnow.dynamics.Observation;
 import dev.winnow.dynamics.ObservationKind;
 import dev.winnow.dynamics.Signal;
+import dev.winnow.io.FolderLock;
 import dev.winnow.io.ScoreTable;
 import dev.winnow.policy.EpochPolicy;
 import dev.winnow.policy.FixedPolicy;
@@ -102,7 +103,27 @@ public final class TranslationStudy {
     public int run() {
         try {
             Files.createDirectories(out);
-            Path results = out.resolve("results.jsonl");
+            Files.writeString(out.resolve("data.txt"), data.description() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new WinnowException(out + ": cannot read or write the study folder (" + e.getMessage() + ")", e);
+        }
+        warmUp();
+        int made = 0;
+        for (long seed : options.seeds()) {
+            // Seeds may run in parallel processes on one folder (scripts/translation-study.sh); one seed may not.
+            // The runs already made are read under the seed's lock, so a run another process just finished is seen.
+            try (FolderLock lock = FolderLock.take(out, out.resolve(".lock-seed-" + seed),
+                    "winnow translate study of seed " + seed)) {
+                readDone();
+                made += runSeed(seed);
+            }
+        }
+        return made;
+    }
+
+    private void readDone() {
+        Path results = out.resolve("results.jsonl");
+        try {
             if (Files.exists(results)) {
                 for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
                     if (!line.isBlank()) {
@@ -111,16 +132,9 @@ public final class TranslationStudy {
                     }
                 }
             }
-            Files.writeString(out.resolve("data.txt"), data.description() + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new WinnowException(out + ": cannot read or write the study folder (" + e.getMessage() + ")", e);
+            throw new WinnowException(results + ": cannot read (" + e.getMessage() + ")", e);
         }
-        warmUp();
-        int made = 0;
-        for (long seed : options.seeds()) {
-            made += runSeed(seed);
-        }
-        return made;
     }
 
     private int runSeed(long seed) {

@@ -73,6 +73,23 @@ class Seq2SeqTrainerTest {
     }
 
     @Test
+    void stepsLeaveNoArraysBehind() throws IOException {
+        // One epoch is 4 steps, three epochs 12: a step that leaks a temporary (a gradient's square in the
+        // clipping, say) would leave 8 more arrays per parameter in the longer run.
+        ParallelText data = ParallelText.load(SyntheticPairs.write(dir, 64, 4, 5));
+        int[] live = new int[2];
+        int[] epochs = {1, 3};
+        for (int r = 0; r < 2; r++) {
+            try (Seq2SeqTrainer t = new Seq2SeqTrainer(data, config(epochs[r], -1, 2))) {
+                t.train(new FullPolicy(64), null);
+                live[r] = t.liveArrays();
+            }
+        }
+        assertTrue(live[0] > 0, "the parameters are alive");
+        assertEquals(live[0], live[1], "arrays alive after 4 steps and after 12 steps");
+    }
+
+    @Test
     void theSameSeedGivesTheSameLosses() throws IOException {
         ParallelText data = ParallelText.load(SyntheticPairs.write(dir, 48, 4, 4));
         float[][] runs = new float[2][];

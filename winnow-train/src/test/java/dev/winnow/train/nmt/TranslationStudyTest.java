@@ -1,7 +1,9 @@
 package dev.winnow.train.nmt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.io.FolderLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TranslationStudyTest {
@@ -69,5 +72,27 @@ class TranslationStudyTest {
         assertTrue(md.contains("| cat@2:hard | 0.50 | kept | 60 |"), md);
         assertTrue(md.contains("`cat@2`: the pairs ranked highest"), md);
         assertTrue(Files.isRegularFile(out.resolve("report.md")));
+    }
+
+    @Test
+    void aSeedAnotherProcessRunsIsRefusedAndAnotherSeedRuns() throws IOException {
+        ParallelText data = ParallelText.load(SyntheticPairs.write(dir, 40, 10, 6));
+        Path out = dir.resolve("study");
+        TranslationStudy.Options seeds01 = new TranslationStudy.Options("synthetic", new Seq2SeqNet.Dims(8, 8, 0f), 1,
+                16, 0.01f, 1, List.of(MethodSpec.parse("random")), List.of(0.5), List.of(1L, 0L), 0);
+        TranslationStudy.Options seed1 = new TranslationStudy.Options("synthetic", new Seq2SeqNet.Dims(8, 8, 0f), 1,
+                16, 0.01f, 1, List.of(MethodSpec.parse("random")), List.of(0.5), List.of(1L), 0);
+        try (FolderLock held = FolderLock.take(out, out.resolve(".lock-seed-0"), "test")) {
+            // Seed 1 runs (3 runs: full, full:shorter, random) before seed 0's lock refuses the rest.
+            WinnowException e = assertThrows(WinnowException.class,
+                    () -> new TranslationStudy(seeds01, data, out, new PrintWriter(new StringWriter())).run());
+            assertEquals(out + ": another winnow translate study of seed 0 is running in this folder (pid "
+                    + ProcessHandle.current().pid() + "); wait for it to end, or use another folder", e.getMessage());
+            assertEquals(3, TranslationStudy.results(out).size(), "seed 1 ran while seed 0 was held");
+            assertEquals(0, new TranslationStudy(seed1, data, out, new PrintWriter(new StringWriter())).run());
+        }
+        assertEquals(3, new TranslationStudy(seeds01, data, out, new PrintWriter(new StringWriter())).run(),
+                "seed 0's runs, once its lock is free; seed 1's are not made again");
+        assertEquals(6, TranslationStudy.results(out).size());
     }
 }

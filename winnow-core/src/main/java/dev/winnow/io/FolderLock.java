@@ -1,4 +1,4 @@
-package dev.winnow.study;
+package dev.winnow.io;
 
 import dev.winnow.WinnowException;
 
@@ -14,18 +14,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
 /**
- * The exclusive lock of a study folder ({@link StudyFolder#lock()}): an operating-system lock on the folder's
- * {@code .lock} file, which holds the owner's pid. The system releases it when the owning process ends, so a
- * study killed with SIGKILL leaves no stale lock: the next {@code --resume} simply takes it.
+ * The exclusive lock of a folder that one process at a time may write (a study folder, one seed of a
+ * translation study): an operating-system lock on a file in the folder, which holds the owner's pid. The system
+ * releases it when the owning process ends, so a run killed with SIGKILL leaves no stale lock: the next resume
+ * simply takes it.
  */
-public final class StudyLock implements AutoCloseable {
+public final class FolderLock implements AutoCloseable {
     private final Path dir;
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
     private final boolean createdDir;
 
-    private StudyLock(Path dir, Path file, FileChannel channel, FileLock lock, boolean createdDir) {
+    private FolderLock(Path dir, Path file, FileChannel channel, FileLock lock, boolean createdDir) {
         this.dir = dir;
         this.file = file;
         this.channel = channel;
@@ -33,7 +34,14 @@ public final class StudyLock implements AutoCloseable {
         this.createdDir = createdDir;
     }
 
-    static StudyLock take(Path dir, Path file) {
+    /**
+     * Takes the lock or fails with one line naming the folder, the holder and its pid.
+     *
+     * @param dir    the folder (created if absent; removed on close if it then holds only the lock)
+     * @param file   the lock file inside it
+     * @param holder what holds such a lock, for the message: "winnow study"
+     */
+    public static FolderLock take(Path dir, Path file, String holder) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new WinnowException(dir + ": exists and is not a folder");
         }
@@ -57,7 +65,7 @@ public final class StudyLock implements AutoCloseable {
         if (l == null) {
             String owner = owner(ch);
             close(ch);
-            throw new WinnowException(dir + ": another winnow study is running in this folder"
+            throw new WinnowException(dir + ": another " + holder + " is running in this folder"
                     + (owner.isEmpty() ? "" : " (pid " + owner + ")") + "; wait for it to end, or use another folder");
         }
         try {
@@ -67,7 +75,7 @@ public final class StudyLock implements AutoCloseable {
             close(ch);
             throw new WinnowException(file + ": cannot write (" + e.getMessage() + ")", e);
         }
-        return new StudyLock(dir, file, ch, l, created);
+        return new FolderLock(dir, file, ch, l, created);
     }
 
     private static String owner(FileChannel ch) {
