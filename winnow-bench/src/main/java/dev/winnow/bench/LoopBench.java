@@ -7,6 +7,7 @@ import dev.winnow.io.AtomicFiles;
 import dev.winnow.policy.EpochPolicy;
 import dev.winnow.policy.FullPolicy;
 import dev.winnow.policy.UniformPolicy;
+import dev.winnow.train.NativeMemory;
 import dev.winnow.train.ProxyTrainer;
 import dev.winnow.train.RecordOptions;
 import dev.winnow.train.Recorder;
@@ -74,6 +75,7 @@ public final class LoopBench {
         }
         md.append(String.format("%nLoad average (1 min): %.1f at the start, %.1f at the end, on %d visible cores.%n",
                 load0, load(), Runtime.getRuntime().availableProcessors()));
+        md.append(NativeMemory.describe()).append("; the plain PyTorch loop runs with the same environment.\n");
         return md.toString();
     }
 

@@ -12,7 +12,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.LocalParameterServer;
 import ai.djl.training.ParameterStore;
@@ -42,7 +41,8 @@ import java.util.SplittableRandom;
  *
  * <p>Speed: dense splits are copied to the engine once ({@link ResidentSplit}) and each batch is gathered
  * there by its index list (shuffled, pruned or kept: the same path); a batch's logits, losses and ‖h‖² come
- * back to Java in one copy; SGD runs as one fused engine call per parameter ({@link NativeSgd}).
+ * back to Java in one copy; SGD runs as one fused engine call per parameter ({@link NativeSgd}). The
+ * eval-mode passes of {@link RunContext} live in {@link ModelPasses}.
  *
  * <pre>{@code
  * try (ProxyTrainer t = new ProxyTrainer(data, config, 0)) {
@@ -60,6 +60,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
     private final ParameterStore ps;
     private final LrTracker tracker;
     private final NativeSgd sgd;
+    private final ModelPasses passes;
     private final Map<Examples, ResidentSplit> resident = new IdentityHashMap<>();
     private final double setupSeconds;
     private Phase phase = Phase.TRAIN;
@@ -85,6 +86,7 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
         ps.setParameterServer(new LocalParameterServer(opt), new Device[] {net.manager().getDevice()});
         this.sgd = config.optimizer() == OptimizerKind.SGD && NativeSgd.supports(net.parameters())
                 ? new NativeSgd(net.parameters(), config.momentum(), config.weightDecay()) : null;
+        this.passes = new ModelPasses(net, ps, data.classes(), config.evalBatchSize());
         this.setupSeconds = (System.nanoTime() - t0) / 1e9;
     }
 
@@ -266,38 +268,13 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
             sgd.step(tracker.getNewValue(0));
         } else {
             ps.updateAllParameters();
-            zeroGradients();
+            ModelPasses.zeroGradients(net);
         }
     }
 
     /** The engine-resident copy of a split (made on first use; dense splits only are copied). */
     private ResidentSplit inputs(Examples examples) {
         return resident.computeIfAbsent(examples, e -> ResidentSplit.of(e, net.manager()));
-    }
-
-    /** ‖row‖² of each of the {@code rows} rows of a row-major matrix (on the host: one copy, no extra native ops). */
-    static float[] rowSquaredNorms(float[] m, int rows) {
-        int d = m.length / rows;
-        float[] out = new float[rows];
-        for (int r = 0; r < rows; r++) {
-            double s = 0;
-            for (int j = r * d; j < (r + 1) * d; j++) {
-                s += (double) m[j] * m[j];
-            }
-            out[r] = (float) s;
-        }
-        return out;
-    }
-
-    private void zeroGradients() {
-        for (Parameter p : net.parameters()) {
-            NDArray a = p.getArray();
-            if (a.hasGradient()) {
-                try (NDArray g = a.getGradient()) {
-                    g.subi(g);
-                }
-            }
-        }
     }
 
     /** Accuracy (argmax of the logits = label) of the model in eval mode on {@code examples}. */
@@ -310,72 +287,17 @@ public final class ProxyTrainer implements RunContext, AutoCloseable {
 
     @Override
     public Outputs forwardAll(Examples examples, boolean withFeatures) {
-        int n = examples.size();
-        int c = data.classes();
-        int d = net.featureDim();
-        if (withFeatures && (long) n * d > Integer.MAX_VALUE - 16) {
-            throw new WinnowException("features of " + n + " examples × " + d + " values do not fit one array");
-        }
-        float[] logits = new float[n * c];
-        float[] h2 = new float[n];
-        float[] feats = withFeatures ? new float[n * d] : null;
         ResidentSplit split = examples == data.train() || examples == data.test() ? inputs(examples) : null;
-        int bs = config.evalBatchSize();
-        for (int from = 0; from < n; from += bs) {
-            int to = Math.min(n, from + bs);
-            int b = to - from;
-            try (NDManager bm = net.manager().newSubManager()) {
-                NDArray x = split != null ? split.range(bm, from, to, net.minLength())
-                        : ResidentSplit.heapRange(examples, bm, from, to, net.minLength());
-                ProxyNet.Output o = net.forward(ps, x, false);
-                if (feats != null) {
-                    float[] h = o.features().toFloatArray();
-                    System.arraycopy(o.logits().toFloatArray(), 0, logits, from * c, b * c);
-                    System.arraycopy(rowSquaredNorms(h, b), 0, h2, from, b);
-                    System.arraycopy(h, 0, feats, from * d, b * d);
-                } else {
-                    // One copy to the host: [logits | ‖h‖²] per row.
-                    NDArray sq = o.features().square().sum(new int[] {1}, true);
-                    float[] v = o.logits().concat(sq, 1).toFloatArray();
-                    for (int k = 0; k < b; k++) {
-                        System.arraycopy(v, k * (c + 1), logits, (from + k) * c, c);
-                        h2[from + k] = v[k * (c + 1) + c];
-                    }
-                }
-            }
-        }
-        forward[phase.ordinal()] += n;
-        return new Outputs(logits, h2, feats, c, d);
+        Outputs o = passes.forwardAll(examples, split, withFeatures);
+        forward[phase.ordinal()] += examples.size();
+        return o;
     }
 
     @Override
     public float[] inputGradients(Examples examples, int from, int to) {
-        if (examples.isText()) {
-            throw new WinnowException("input gradients need continuous inputs; text models take token ids");
-        }
-        int b = to - from;
-        int c = data.classes();
-        int[] order = new int[b];
-        float[] onehot = new float[b * c];
-        for (int k = 0; k < b; k++) {
-            order[k] = from + k;
-            onehot[k * c + examples.label(from + k)] = 1f;
-        }
-        float[] g;
-        try (NDManager bm = net.manager().newSubManager()) {
-            NDArray x = examples.batch(bm, order, 0, b, 1);
-            x.setRequiresGradient(true);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                ProxyNet.Output o = net.forward(ps, x, false);
-                gc.backward(o.logits().mul(bm.create(onehot, new Shape(b, c))).sum());
-            }
-            try (NDArray grad = x.getGradient()) {
-                g = grad.toFloatArray();
-            }
-            zeroGradients();
-        }
-        forward[phase.ordinal()] += b;
-        backward[phase.ordinal()] += b;
+        float[] g = passes.inputGradients(examples, from, to);
+        forward[phase.ordinal()] += to - from;
+        backward[phase.ordinal()] += to - from;
         return g;
     }
 
