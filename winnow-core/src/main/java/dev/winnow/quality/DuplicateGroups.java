@@ -40,6 +40,32 @@ public final class DuplicateGroups {
         this.similarity = similarity;
     }
 
+    /**
+     * Groups found elsewhere (the Spark search) with the same rules as {@link NearDuplicates#find}: {@code group}
+     * per example (−1 in none, groups 0, 1, … in the order of their kept members' ids), {@code kept} the index of
+     * each group's kept member, {@code similarity} per example (1 for a kept one, NaN outside groups). Checked
+     * for consistency, not recomputed.
+     */
+    public static DuplicateGroups of(long[] ids, int[] group, int[] kept, float[] similarity) {
+        if (group.length != ids.length || similarity.length != ids.length) {
+            throw new IllegalArgumentException(ids.length + " ids, " + group.length + " groups, "
+                    + similarity.length + " similarities");
+        }
+        for (int g = 0; g < kept.length; g++) {
+            if (kept[g] < 0 || kept[g] >= ids.length || group[kept[g]] != g
+                    || g > 0 && ids[kept[g - 1]] >= ids[kept[g]]) {
+                throw new IllegalArgumentException("group " + g + ": kept member " + kept[g]
+                        + " is not in it, or groups are not in the order of their kept ids");
+            }
+        }
+        for (int gi : group) {
+            if (gi < -1 || gi >= kept.length) {
+                throw new IllegalArgumentException("group " + gi + " of " + kept.length);
+            }
+        }
+        return new DuplicateGroups(ids, group, kept, similarity);
+    }
+
     /** The number of groups. */
     public int groups() {
         return kept.length;
