@@ -7,15 +7,10 @@ import dev.winnow.random.RandomKey;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.clustering.KMeans;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.mllib.clustering.KMeans;
+import org.apache.spark.mllib.linalg.Vector;
+import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -32,8 +27,8 @@ import java.util.Map;
  * 2 − ‖x − y‖² over 2, so the pruning works in Euclidean distance), the same components, kept members, group
  * numbers and similarities, so {@link DuplicateGroups} writes the same bytes.
  *
- * <p>The search: k-means centres from Spark MLlib ({@link KMeans}, k-means|| start, {@value #ITERATIONS}
- * iterations on a sample of {@value #SAMPLE_PER_CENTRE}·K rows, seeded), every row sent to its own partition and
+ * <p>The search: k-means centres from Spark MLlib ({@link KMeans}, random start, {@value #ITERATIONS}
+ * iterations on a seeded sample of {@value #SAMPLE_PER_CENTRE}·K rows), every row sent to its own partition and
  * to the partitions it could link into ({@link ClusterCover}), an exact search inside each
  * ({@link ClusterLinks}), and the partitions' link forests joined on the driver. The centres decide the speed,
  * never the result. The radius searched covers the float rounding of the link test itself:
@@ -83,7 +78,7 @@ final class SparkDuplicates {
         try {
             int k = Math.min(n, clusters > 0 ? clusters : defaultClusters(n));
             double radius = radius(epsilon, d);
-            double[] centres = givenCentres != null ? givenCentres : centres(spark, rows, k, n, d, seed);
+            double[] centres = givenCentres != null ? givenCentres : centres(rows, k, n, d, seed);
             Broadcast<ClusterCover> cover = sc.broadcast(new ClusterCover(centres, d, radius));
             broadcasts.add(cover);
             float min = (float) (1 - epsilon);
@@ -111,28 +106,35 @@ final class SparkDuplicates {
         }
     }
 
-    /** K centres (K × D, row-major) by MLlib's k-means on a seeded sample; the origin when K = 1. */
-    private static double[] centres(SparkSession spark, JavaRDD<UnitRow> rows, int k, int n, int d, long seed) {
+    /**
+     * K centres (K × D, row-major) by MLlib's k-means on a seeded sample in as many tasks as the session has
+     * cores (random start: the centres decide only the speed, and k-means|| cost more than the search it sped
+     * up); the origin when K = 1.
+     */
+    private static double[] centres(JavaRDD<UnitRow> rows, int k, int n, int d, long seed) {
         if (k < 2) {
             return new double[d];
         }
         double fraction = Math.min(1.0, SAMPLE_PER_CENTRE * (double) k / n);
-        JavaRDD<UnitRow> sample = fraction < 1 ? rows.sample(false, fraction, seed) : rows;
-        JavaRDD<Row> vectors = sample.map(r -> {
+        int tasks = rows.context().defaultParallelism();
+        JavaRDD<Vector> sample = (fraction < 1 ? rows.sample(false, fraction, seed) : rows).coalesce(tasks).map(r -> {
             double[] x = new double[r.values().length];
             for (int j = 0; j < x.length; j++) {
                 x[j] = r.values()[j];
             }
-            return RowFactory.create(Vectors.dense(x));
-        });
-        Dataset<Row> df = spark.createDataFrame(vectors, new StructType().add("features", SQLDataTypes.VectorType()));
-        Vector[] found = new KMeans().setK(k).setSeed(seed).setMaxIter(ITERATIONS).setInitSteps(2).fit(df)
-                .clusterCenters();
-        double[] out = new double[found.length * d];
-        for (int c = 0; c < found.length; c++) {
-            System.arraycopy(found[c].toArray(), 0, out, c * d, d);
+            return Vectors.dense(x);
+        }).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Vector[] found = new KMeans().setK(k).setSeed(seed).setMaxIterations(ITERATIONS)
+                    .setInitializationMode(KMeans.RANDOM()).run(sample.rdd()).clusterCenters();
+            double[] out = new double[found.length * d];
+            for (int c = 0; c < found.length; c++) {
+                System.arraycopy(found[c].toArray(), 0, out, c * d, d);
+            }
+            return out;
+        } finally {
+            sample.unpersist(false);
         }
-        return out;
     }
 
     /**

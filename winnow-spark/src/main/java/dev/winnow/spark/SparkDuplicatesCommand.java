@@ -32,9 +32,9 @@ import java.util.concurrent.Callable;
             "components. Writes one CSV row per example in a group: group,id,label,similarity_to_kept.",
             "--keep-list writes id,weight keeping every example in no group and, from each group, its",
             "member with the smallest random key (splitmix64(seed * 0x9E3779B97F4A7C15 + id)).",
-            "The search is exact: k-means partitions (Spark MLlib), every row also sent to each partition it",
-            "could link into, then every pair within each partition. Same files as winnow duplicates.",
-            "The store must be readable at the same path by every executor.",
+            "The search is exact: k-means partitions (Spark MLlib); each row is also sent to",
+            "every partition it could link into; then every pair within each partition.",
+            "Same files as winnow duplicates. Every executor must read the store at its path.",
         },
         footer = {"%nExample: winnow spark duplicates --dynamics runs/proxy/dynamics --threshold 0.01 --out groups.csv"
                 + " --keep-list keep.csv"})
