@@ -159,7 +159,11 @@ public final class DuplicateGroups {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("format", FORMAT);
             root.put("version", 1);
-            root.put("tool", Map.of("name", "winnow", "version", toolVersion));
+            // a LinkedHashMap, not Map.of: Map.of's order changes from one JVM to the next
+            Map<String, Object> tool = new LinkedHashMap<>();
+            tool.put("name", "winnow");
+            tool.put("version", toolVersion);
+            root.put("tool", tool);
             root.put("method", "duplicates");
             root.put("rule", "cosine of L2-normalised features >= 1 - threshold; groups = connected components; "
                     + "each group keeps its member with the smallest random key");

@@ -134,7 +134,6 @@ class SparkDuplicatesTest {
         SparkMainTest.Run run = SparkMainTest.run("duplicates", "--dynamics", store.toString(), "--threshold", eps,
                 "--seed", seed, "--partitions", partitions, "--out", out.toString(), "--keep-list", keep.toString());
         assertThat(run.code()).as(run.err()).isZero();
-        System.out.print(run.err());
         byte[] sparkCsv = Files.readAllBytes(out);
         byte[] sparkKeep = Files.readAllBytes(keep);
         byte[] sparkJson = Files.readAllBytes(dev.winnow.select.KeepListWriter.provenancePath(keep));
@@ -151,6 +150,9 @@ class SparkDuplicatesTest {
         assertThat(sparkKeep).as(what).isEqualTo(Files.readAllBytes(keep));
         assertThat(sparkJson).as(what).isEqualTo(Files.readAllBytes(dev.winnow.select.KeepListWriter.provenancePath(keep)));
         assertThat(run.out()).as(what).contains(core.groups() + " groups, " + core.members() + " of ");
+        // the same bytes from another JVM too: the tool's fields in a fixed order (name, then version)
+        assertThat(new String(sparkJson, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"tool\" : {\n    \"name\" : \"winnow\",\n    \"version\" : ");
     }
 
     private static float[] row(UnitFeatures f, int i) {
