@@ -40,6 +40,32 @@ public final class DuplicateGroups {
         this.similarity = similarity;
     }
 
+    /**
+     * Groups found elsewhere (the Spark search) with the same rules as {@link NearDuplicates#find}: {@code group}
+     * per example (−1 in none, groups 0, 1, … in the order of their kept members' ids), {@code kept} the index of
+     * each group's kept member, {@code similarity} per example (1 for a kept one, NaN outside groups). Checked
+     * for consistency, not recomputed.
+     */
+    public static DuplicateGroups of(long[] ids, int[] group, int[] kept, float[] similarity) {
+        if (group.length != ids.length || similarity.length != ids.length) {
+            throw new IllegalArgumentException(ids.length + " ids, " + group.length + " groups, "
+                    + similarity.length + " similarities");
+        }
+        for (int g = 0; g < kept.length; g++) {
+            if (kept[g] < 0 || kept[g] >= ids.length || group[kept[g]] != g
+                    || g > 0 && ids[kept[g - 1]] >= ids[kept[g]]) {
+                throw new IllegalArgumentException("group " + g + ": kept member " + kept[g]
+                        + " is not in it, or groups are not in the order of their kept ids");
+            }
+        }
+        for (int gi : group) {
+            if (gi < -1 || gi >= kept.length) {
+                throw new IllegalArgumentException("group " + gi + " of " + kept.length);
+            }
+        }
+        return new DuplicateGroups(ids, group, kept, similarity);
+    }
+
     /** The number of groups. */
     public int groups() {
         return kept.length;
@@ -133,7 +159,11 @@ public final class DuplicateGroups {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("format", FORMAT);
             root.put("version", 1);
-            root.put("tool", Map.of("name", "winnow", "version", toolVersion));
+            // a LinkedHashMap, not Map.of: Map.of's order changes from one JVM to the next
+            Map<String, Object> tool = new LinkedHashMap<>();
+            tool.put("name", "winnow");
+            tool.put("version", toolVersion);
+            root.put("tool", tool);
             root.put("method", "duplicates");
             root.put("rule", "cosine of L2-normalised features >= 1 - threshold; groups = connected components; "
                     + "each group keeps its member with the smallest random key");

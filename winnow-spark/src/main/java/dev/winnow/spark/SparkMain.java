@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 
 /**
  * {@code winnow spark score|select} and {@code winnow export}: the core's scores and selections over
- * Parquet dynamics on Spark. Runs in a local session ({@code local[*]}) unless {@code --master} says
+ * Parquet dynamics on Spark; {@code winnow spark duplicates}: the core's near-duplicate groups. Runs in a local session ({@code local[*]}) unless {@code --master} says
  * otherwise or it was started by {@code spark-submit}. The selection options, {@code --force}, the exit
  * codes (0 success, 1 the data or a run failed, 2 a usage error) and the one-line errors
  * ({@code WINNOW_DEBUG=1} shows the stack trace) are those of the {@code winnow} command, from winnow-cli-base.
@@ -43,6 +43,7 @@ import java.util.function.Consumer;
             SparkMain.Select.class,
             SparkMain.Export.class,
             SparkBench.class,
+            SparkDuplicatesCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class SparkMain implements Runnable {
@@ -51,7 +52,7 @@ public final class SparkMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: score, select or export");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: score, select, export, bench or duplicates");
     }
 
     /** Options every Spark command takes. */

@@ -41,5 +41,11 @@
  * range-partitioned sort over a total order (score, random key unsigned, id) and per-partition counts. The
  * driver collects small aggregates (counts per partition, per class, per bin; min and max) and the rows
  * inside the key bands.
+ *
+ * <h2>Near-duplicates</h2>
+ * {@link dev.winnow.spark.SparkDuplicates}: the core's near-duplicate groups (SemDeDup, Abbas et al. 2023)
+ * from a store's {@code features.npy}: MLlib k-means partitions, every row also sent to each partition it could
+ * link into (a hyperplane bound), the exact search inside each partition with the core's float kernel, and the
+ * partitions' link forests joined on the driver; written by the core's writers, so the files are the same.
  */
 package dev.winnow.spark;
