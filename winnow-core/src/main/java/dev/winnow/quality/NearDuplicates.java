@@ -159,44 +159,6 @@ public final class NearDuplicates {
         return new DuplicateGroups(ids, group, keptIndex, similarity);
     }
 
-    /** Disjoint sets with path halving and union by size. */
-    static final class UnionFind {
-        private final int[] parent;
-        private final int[] size;
-
-        UnionFind(int n) {
-            parent = new int[n];
-            size = new int[n];
-            for (int i = 0; i < n; i++) {
-                parent[i] = i;
-                size[i] = 1;
-            }
-        }
-
-        int find(int x) {
-            while (parent[x] != x) {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            return x;
-        }
-
-        void union(int a, int b) {
-            int ra = find(a);
-            int rb = find(b);
-            if (ra == rb) {
-                return;
-            }
-            if (size[ra] < size[rb]) {
-                int t = ra;
-                ra = rb;
-                rb = t;
-            }
-            parent[rb] = ra;
-            size[ra] += size[rb];
-        }
-    }
-
     /** A growable list of ints, pairs appended two at a time. */
     private static final class IntList {
         private int[] a = new int[16];

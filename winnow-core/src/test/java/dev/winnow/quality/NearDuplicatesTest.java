@@ -65,7 +65,7 @@ class NearDuplicatesTest {
         UnitFeatures f = UnitFeatures.normalise(h, n, d, ids, "t");
         for (double eps : new double[] {0.002, 0.01, 0.05}) {
             DuplicateGroups g = NearDuplicates.find(f, ids, eps, 11);
-            NearDuplicates.UnionFind all = new NearDuplicates.UnionFind(n);
+            UnionFind all = new UnionFind(n);
             float min = (float) (1 - eps);
             for (int i = 0; i < n; i++) {
                 for (int j = i + 1; j < n; j++) {

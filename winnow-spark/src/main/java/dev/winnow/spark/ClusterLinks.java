@@ -1,5 +1,6 @@
 package dev.winnow.spark;
 
+import dev.winnow.quality.UnionFind;
 import dev.winnow.quality.UnitFeatures;
 
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class ClusterLinks {
             return new int[0];
         }
         UnitFeatures block = new UnitFeatures(all, d, rows);
-        Components links = new Components(all);
+        UnionFind links = new UnionFind(all);
         for (int a = 0; a < m; a++) {
             double limit = dc[a] + band;
             for (int b = a + 1; b < m && dc[b] <= limit; b++) {

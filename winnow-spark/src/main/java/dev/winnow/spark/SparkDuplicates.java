@@ -2,6 +2,7 @@ package dev.winnow.spark;
 
 import dev.winnow.quality.DuplicateGroups;
 import dev.winnow.quality.NearDuplicates;
+import dev.winnow.quality.UnionFind;
 import dev.winnow.quality.UnitFeatures;
 import dev.winnow.random.RandomKey;
 import org.apache.spark.api.java.JavaRDD;
@@ -92,7 +93,7 @@ final class SparkDuplicates {
                 explain.println(forests.toDebugString());
                 explain.flush();
             }
-            Components links = new Components(n);
+            UnionFind links = new UnionFind(n);
             for (int[] f : forests.collect()) {
                 for (int i = 0; i < f.length; i += 2) {
                     links.union(f[i], f[i + 1]);
@@ -141,7 +142,7 @@ final class SparkDuplicates {
      * Each row's kept member (−1 when its component has one row): the member with the smallest random key,
      * ties to the smaller index, as the core picks it.
      */
-    private static int[] keptMembers(Components links, long[] ids, long seed) {
+    private static int[] keptMembers(UnionFind links, long[] ids, long seed) {
         int n = ids.length;
         int[] keptOfRoot = new int[n];
         Arrays.fill(keptOfRoot, -1);

@@ -1,11 +1,15 @@
-package dev.winnow.spark;
+package dev.winnow.quality;
 
-/** Disjoint sets over 0 … n−1 with path halving and union by size: the connected components of the links. */
-final class Components {
+/**
+ * Disjoint sets over 0 … n−1 with path halving and union by size: the connected components of near-duplicate
+ * links, in the core's search ({@link NearDuplicates}) and in the one on Spark.
+ */
+public final class UnionFind {
     private final int[] parent;
     private final int[] size;
 
-    Components(int n) {
+    /** n singleton sets. */
+    public UnionFind(int n) {
         parent = new int[n];
         size = new int[n];
         for (int i = 0; i < n; i++) {
@@ -14,7 +18,8 @@ final class Components {
         }
     }
 
-    int find(int x) {
+    /** The root of x's set. */
+    public int find(int x) {
         while (parent[x] != x) {
             parent[x] = parent[parent[x]];
             x = parent[x];
@@ -22,7 +27,8 @@ final class Components {
         return x;
     }
 
-    void union(int a, int b) {
+    /** Joins the sets of a and b. */
+    public void union(int a, int b) {
         int ra = find(a);
         int rb = find(b);
         if (ra == rb) {
@@ -37,8 +43,8 @@ final class Components {
         size[ra] += size[rb];
     }
 
-    /** The number of elements in x's component. */
-    int size(int x) {
+    /** The number of elements in x's set. */
+    public int size(int x) {
         return size[find(x)];
     }
 }
