@@ -1,6 +1,7 @@
 package dev.winnow.spark;
 
 import dev.winnow.catalogue.Catalogue;
+import dev.winnow.cli.base.DuplicatesOptions;
 import dev.winnow.cli.base.OutputOptions;
 import dev.winnow.cli.base.ToolVersion;
 import dev.winnow.dynamics.DynamicsStore;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -27,13 +27,13 @@ import java.util.concurrent.Callable;
 @Command(name = "duplicates", mixinStandardHelpOptions = true,
         header = "Near-duplicate groups in feature space, and a keep-list with one per group (on Spark).",
         description = {
-            "Find near-duplicates by the cosine similarity of the L2-normalised features of one run",
-            "(features.npy): pairs with cosine >= 1 - threshold are linked, groups are the connected",
-            "components. Writes one CSV row per example in a group: group,id,label,similarity_to_kept.",
-            "--keep-list writes id,weight keeping every example in no group and, from each group, its",
-            "member with the smallest random key (splitmix64(seed * 0x9E3779B97F4A7C15 + id)).",
-            "The search is exact: k-means partitions (Spark MLlib); each row is also sent to",
-            "every partition it could link into; then every pair within each partition.",
+            "Find near-duplicates by the cosine similarity of the L2-normalised features of one run "
+                + "(features.npy): pairs with cosine >= 1 - threshold are linked, groups are the connected "
+                + "components. Writes one CSV row per example in a group: group,id,label,similarity_to_kept. "
+                + "--keep-list writes id,weight keeping every example in no group and, from each group, its "
+                + "member with the smallest random key (splitmix64(seed * 0x9E3779B97F4A7C15 + id)). "
+                + "The search is exact: k-means partitions (Spark MLlib); each row is also sent to "
+                + "every partition it could link into; then every pair within each partition.",
             "Same files as winnow duplicates. Every executor must read the store at its path.",
         },
         footer = {"%nExample: winnow spark duplicates --dynamics runs/proxy/dynamics --threshold 0.01 --out groups.csv"
@@ -42,28 +42,13 @@ final class SparkDuplicatesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--dynamics", required = true, paramLabel = "DIR", description = "the dynamics store, with features.npy")
-    Path dynamics;
-
-    @Option(names = "--threshold", defaultValue = "0.01", paramLabel = "EPS",
-            description = "ε in (0, 2): pairs with cosine >= 1 - ε are near-duplicates (default ${DEFAULT-VALUE})")
-    double threshold;
-
-    @Option(names = "--feature-run", defaultValue = "0", paramLabel = "R",
-            description = "the run whose features are compared (default ${DEFAULT-VALUE})")
-    int featureRun;
-
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
-            description = "seed of the member kept per group, and of the k-means (default ${DEFAULT-VALUE})")
-    long seed;
+    @CommandLine.Mixin
+    DuplicatesOptions dup;
 
     @Option(names = "--partitions", defaultValue = "0", paramLabel = "K",
             description = "k-means partitions (clusters) of the search; 0 (default): the core's count, "
                     + "ceil(sqrt(N)), 1 below 1,024 rows. Any K gives the same groups")
     int partitions;
-
-    @Option(names = "--keep-list", paramLabel = "FILE", description = "also write this keep-list (id,weight) + FILE.json")
-    Path keepList;
 
     @CommandLine.Mixin
     OutputOptions output;
@@ -75,24 +60,24 @@ final class SparkDuplicatesCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         try {
-            NearDuplicates.checkEpsilon(threshold);
+            NearDuplicates.checkEpsilon(dup.threshold());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (featureRun < 0) {
+        if (dup.featureRun() < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--feature-run must be >= 0");
         }
         if (partitions < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--partitions must be >= 0");
         }
         AtomicFiles.refuseExisting(output.out(), output.force());
-        if (keepList != null) {
-            KeepListWriter.refuseExisting(keepList, output.force());
+        if (dup.keepList() != null) {
+            KeepListWriter.refuseExisting(dup.keepList(), output.force());
         }
-        DynamicsStore store = DynamicsStore.open(dynamics);
+        DynamicsStore store = DynamicsStore.open(dup.dynamics());
         SparkFeatures features;
         try {
-            features = SparkFeatures.of(store, featureRun);
+            features = SparkFeatures.of(store, dup.featureRun());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -100,21 +85,22 @@ final class SparkDuplicatesCommand implements Callable<Integer> {
         double startup = (System.nanoTime() - start) / 1e9;
         long t0 = System.nanoTime();
         PrintWriter explain = session.explain ? spec.commandLine().getErr() : null;
-        DuplicateGroups g = SparkDuplicates.find(spark, features, store.ids(), threshold, seed, partitions, explain);
+        DuplicateGroups g = SparkDuplicates.find(spark, features, store.ids(), dup.threshold(), dup.seed(), partitions,
+                explain);
         double secs = (System.nanoTime() - t0) / 1e9;
         AtomicFiles.writeString(output.out(), g.csv(store.labels()));
-        if (keepList != null) {
-            g.writeKeepList(keepList, threshold, seed, featureRun,
-                    List.of(KeepListProvenance.Input.of("dynamics", dynamics),
-                            KeepListProvenance.Input.of("features", dynamics.resolve("features.npy"))),
+        if (dup.keepList() != null) {
+            g.writeKeepList(dup.keepList(), dup.threshold(), dup.seed(), dup.featureRun(),
+                    List.of(KeepListProvenance.Input.of("dynamics", dup.dynamics()),
+                            KeepListProvenance.Input.of("features", dup.dynamics().resolve("features.npy"))),
                     ToolVersion.get(), output.force());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: %d groups, %d of %d examples in a group (a keep-list drops %d) at cosine >= %s (%.1f s)%n",
                 output.out(), g.groups(), g.members(), store.examples(), g.members() - g.groups(),
-                Catalogue.number(1 - threshold), secs);
-        if (keepList != null) {
-            out.printf("%s: keeps %d examples%n", keepList, store.examples() - g.members() + g.groups());
+                Catalogue.number(1 - dup.threshold()), secs);
+        if (dup.keepList() != null) {
+            out.printf("%s: keeps %d examples%n", dup.keepList(), store.examples() - g.members() + g.groups());
         }
         out.flush();
         SparkMain.finished(spec, start, String.format("duplicates: wrote %s (Spark start-up %.1f s, search %.1f s)",
