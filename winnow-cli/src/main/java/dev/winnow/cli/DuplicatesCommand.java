@@ -2,18 +2,15 @@ package dev.winnow.cli;
 
 import dev.winnow.cli.base.DuplicatesOptions;
 import dev.winnow.cli.base.OutputOptions;
-import dev.winnow.cli.base.ToolVersion;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.AtomicFiles;
 import dev.winnow.quality.DuplicateGroups;
 import dev.winnow.quality.NearDuplicates;
 import dev.winnow.quality.UnitFeatures;
-import dev.winnow.select.KeepListProvenance;
 import dev.winnow.select.KeepListWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.util.List;
 
 /**
  * {@code winnow duplicates}: near-duplicate groups in a store's features (SemDeDup, Abbas et al. 2023), as
@@ -53,20 +50,7 @@ public final class DuplicatesCommand extends WinnowCommand {
         UnitFeatures f = orUsage(() -> UnitFeatures.of(store, dup.featureRun()));
         DuplicateGroups g = NearDuplicates.find(f, store.ids(), dup.threshold(), dup.seed());
         double secs = (System.nanoTime() - t0) / 1e9;
-        AtomicFiles.writeString(output.out(), g.csv(store.labels()));
-        if (dup.keepList() != null) {
-            g.writeKeepList(dup.keepList(), dup.threshold(), dup.seed(), dup.featureRun(),
-                    List.of(KeepListProvenance.Input.of("dynamics", dup.dynamics()),
-                            KeepListProvenance.Input.of("features", dup.dynamics().resolve("features.npy"))),
-                    ToolVersion.get(), output.force());
-        }
-        out().printf("%s: %d groups, %d of %d examples in a group (a keep-list drops %d) at cosine >= %s (%.1f s)%n",
-                output.out(), g.groups(), g.members(), store.examples(), g.members() - g.groups(),
-                dev.winnow.catalogue.Catalogue.number(1 - dup.threshold()), secs);
-        if (dup.keepList() != null) {
-            out().printf("%s: keeps %d examples%n", dup.keepList(), store.examples() - g.members() + g.groups());
-        }
-        out().flush();
+        dup.write(g, store, output, secs, out());
         return 0;
     }
 }

@@ -23,8 +23,12 @@ public record UnitFeatures(int n, int d, float[] rows) {
         }
     }
 
-    /** Run {@code run} of the store's {@code features.npy}, normalised; fails when the store has none. */
-    public static UnitFeatures of(DynamicsStore store, int run) {
+    /**
+     * The store's {@code features.npy} (runs × N × D) after checking that it holds run {@code run}: fails with one
+     * line when the store has no features, and with an {@link IllegalArgumentException} (a usage error) when
+     * {@code run} is out of range. Shared with the search on Spark, which reads the same file in slices.
+     */
+    public static NpyArray featuresOf(DynamicsStore store, int run) {
         NpyArray f = store.features().orElseThrow(() -> new WinnowException(store.dir()
                 + ": no features.npy (the penultimate-layer features of each run); record them with "
                 + "winnow train --features, or winnow import --features"));
@@ -32,6 +36,12 @@ public record UnitFeatures(int n, int d, float[] rows) {
             throw new IllegalArgumentException("--feature-run " + run + ": the store holds features of runs 0.."
                     + (f.dim(0) - 1));
         }
+        return f;
+    }
+
+    /** Run {@code run} of the store's {@code features.npy}, normalised; fails when the store has none. */
+    public static UnitFeatures of(DynamicsStore store, int run) {
+        NpyArray f = featuresOf(store, run);
         int n = store.examples();
         long dl = f.dim(2);
         if ((long) n * dl > Integer.MAX_VALUE - 8) {

@@ -1,14 +1,11 @@
 package dev.winnow.spark;
 
-import dev.winnow.catalogue.Catalogue;
 import dev.winnow.cli.base.DuplicatesOptions;
 import dev.winnow.cli.base.OutputOptions;
-import dev.winnow.cli.base.ToolVersion;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.io.AtomicFiles;
 import dev.winnow.quality.DuplicateGroups;
 import dev.winnow.quality.NearDuplicates;
-import dev.winnow.select.KeepListProvenance;
 import dev.winnow.select.KeepListWriter;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -16,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -88,21 +84,7 @@ final class SparkDuplicatesCommand implements Callable<Integer> {
         DuplicateGroups g = SparkDuplicates.find(spark, features, store.ids(), dup.threshold(), dup.seed(), partitions,
                 explain);
         double secs = (System.nanoTime() - t0) / 1e9;
-        AtomicFiles.writeString(output.out(), g.csv(store.labels()));
-        if (dup.keepList() != null) {
-            g.writeKeepList(dup.keepList(), dup.threshold(), dup.seed(), dup.featureRun(),
-                    List.of(KeepListProvenance.Input.of("dynamics", dup.dynamics()),
-                            KeepListProvenance.Input.of("features", dup.dynamics().resolve("features.npy"))),
-                    ToolVersion.get(), output.force());
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s: %d groups, %d of %d examples in a group (a keep-list drops %d) at cosine >= %s (%.1f s)%n",
-                output.out(), g.groups(), g.members(), store.examples(), g.members() - g.groups(),
-                Catalogue.number(1 - dup.threshold()), secs);
-        if (dup.keepList() != null) {
-            out.printf("%s: keeps %d examples%n", dup.keepList(), store.examples() - g.members() + g.groups());
-        }
-        out.flush();
+        dup.write(g, store, output, secs, spec.commandLine().getOut());
         SparkMain.finished(spec, start, String.format("duplicates: wrote %s (Spark start-up %.1f s, search %.1f s)",
                 output.out(), startup, secs));
         return 0;

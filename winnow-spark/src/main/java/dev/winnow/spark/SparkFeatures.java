@@ -1,6 +1,5 @@
 package dev.winnow.spark;
 
-import dev.winnow.WinnowException;
 import dev.winnow.dynamics.DynamicsStore;
 import dev.winnow.npy.NpyArray;
 import dev.winnow.quality.UnitFeatures;
@@ -36,15 +35,9 @@ final class SparkFeatures implements Serializable {
         this.d = d;
     }
 
-    /** Run {@code run} of the store's features; fails as {@link UnitFeatures#of} does (same messages). */
+    /** Run {@code run} of the store's features; checked by {@link UnitFeatures#featuresOf}. */
     static SparkFeatures of(DynamicsStore store, int run) {
-        NpyArray f = store.features().orElseThrow(() -> new WinnowException(store.dir()
-                + ": no features.npy (the penultimate-layer features of each run); record them with "
-                + "winnow train --features, or winnow import --features"));
-        if (run < 0 || run >= f.dim(0)) {
-            throw new IllegalArgumentException("--feature-run " + run + ": the store holds features of runs 0.."
-                    + (f.dim(0) - 1));
-        }
+        NpyArray f = UnitFeatures.featuresOf(store, run);
         return new SparkFeatures(f.path().toString(), run, store.examples(), Math.toIntExact(f.dim(2)));
     }
 

@@ -1,8 +1,15 @@
 package dev.winnow.cli.base;
 
+import dev.winnow.catalogue.Catalogue;
+import dev.winnow.dynamics.DynamicsStore;
+import dev.winnow.io.AtomicFiles;
+import dev.winnow.quality.DuplicateGroups;
+import dev.winnow.select.KeepListProvenance;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The options of a near-duplicate search, the same in {@code winnow duplicates} and {@code winnow spark duplicates}
@@ -51,5 +58,26 @@ public final class DuplicatesOptions {
     /** The keep-list to write, or null. */
     public Path keepList() {
         return keepList;
+    }
+
+    /**
+     * Writes what both commands write from their groups, the same way: the groups CSV at {@code output}, the
+     * keep-list with its provenance when asked for, and the summary lines on {@code out}.
+     */
+    public void write(DuplicateGroups g, DynamicsStore store, OutputOptions output, double seconds, PrintWriter out) {
+        AtomicFiles.writeString(output.out(), g.csv(store.labels()));
+        if (keepList != null) {
+            g.writeKeepList(keepList, threshold, seed, featureRun,
+                    List.of(KeepListProvenance.Input.of("dynamics", dynamics),
+                            KeepListProvenance.Input.of("features", dynamics.resolve("features.npy"))),
+                    ToolVersion.get(), output.force());
+        }
+        out.printf("%s: %d groups, %d of %d examples in a group (a keep-list drops %d) at cosine >= %s (%.1f s)%n",
+                output.out(), g.groups(), g.members(), store.examples(), g.members() - g.groups(),
+                Catalogue.number(1 - threshold), seconds);
+        if (keepList != null) {
+            out.printf("%s: keeps %d examples%n", keepList, store.examples() - g.members() + g.groups());
+        }
+        out.flush();
     }
 }
