@@ -7,6 +7,9 @@ SGD with momentum 0.9, lr 0.05 on a per-batch cosine schedule), written the way 
 whole training set in one tensor, a permutation per epoch, each batch gathered by index, then forward,
 cross_entropy, backward, step -- nothing else.
 
+With --channels-last (cnn) the model and the images use PyTorch's channels_last memory format, a
+PyTorch user's own switch for CNNs on CPU, which Winnow's CNN uses inside; the bench reports it beside the
+plain loop, not instead of it.
 Prints `blas PATH` (the BLAS library PyTorch loaded: Debian's reference libblas makes matrix products
 many times slower than OpenBLAS; install libopenblas0 for a fair baseline), one line per epoch,
 `epoch E seconds S cpu C` (wall-clock and process CPU seconds), then `test_accuracy A`. Exits 3 with `torch unavailable: WHY` when torch cannot be
@@ -91,6 +94,8 @@ def main():
     ap.add_argument("--lr", type=float, default=0.05)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--limit", type=int, default=None, help="first N training examples only")
+    ap.add_argument("--channels-last", action="store_true",
+                    help="cnn: model and images in channels_last memory format (as Winnow's CNN runs inside)")
     ap.add_argument("--data", default=os.environ.get("FASHION_MNIST_DIR") or "/usr/share/datasets/fashion-mnist")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -106,6 +111,11 @@ def main():
     ty = torch.from_numpy(read_idx(find(a.data, "t10k-labels-idx1-ubyte")).astype(np.int64))
 
     net = model(a.model)
+    if a.channels_last:
+        if a.model != "cnn":
+            raise SystemExit("--channels-last is for the cnn")
+        net = net.to(memory_format=torch.channels_last)
+        x = x.contiguous(memory_format=torch.channels_last)
     opt = torch.optim.SGD(net.parameters(), lr=a.lr, momentum=0.9)
     n = x.shape[0]
     for epoch in range(1, a.epochs + 1):

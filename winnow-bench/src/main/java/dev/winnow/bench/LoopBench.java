@@ -7,6 +7,7 @@ import dev.winnow.io.AtomicFiles;
 import dev.winnow.policy.EpochPolicy;
 import dev.winnow.policy.FullPolicy;
 import dev.winnow.policy.UniformPolicy;
+import dev.winnow.train.MklDispatch;
 import dev.winnow.train.NativeMemory;
 import dev.winnow.train.ProxyTrainer;
 import dev.winnow.train.RecordOptions;
@@ -34,7 +35,8 @@ import java.util.TreeSet;
  * epoch time of {@code winnow train} with presentation recording on (every signal of every example) ÷
  * (a) the plain DJL loop ({@link DjlLoop}, the engine's floor) and (b) the plain PyTorch loop of
  * {@code scripts/bench/torch_loop.py} ({@link TorchLoop}; skipped with one line when torch cannot be
- * imported). Also: the CNN epoch at 2 threads vs 1, and a {@code uniform:0.3} epoch vs a full one (MLP).
+ * imported); for the CNN, which the model zoo runs channels-last inside, also (c) the same PyTorch loop with
+ * {@code channels_last} model and images, reported beside (b), not instead of it. Also: the CNN epoch at 2 threads vs 1, and a {@code uniform:0.3} epoch vs a full one (MLP).
  * Each round runs every variant once in turn, so they see about the same machine load; an epoch time is
  * the median over epochs 2..E of a run (the first is warm-up), a ratio is the median over rounds of the
  * per-round ratios, with their range. The load average is printed: on a shared machine ratios drift.
@@ -75,7 +77,8 @@ public final class LoopBench {
         }
         md.append(String.format("%nLoad average (1 min): %.1f at the start, %.1f at the end, on %d visible cores.%n",
                 load0, load(), Runtime.getRuntime().availableProcessors()));
-        md.append(NativeMemory.describe()).append("; the plain PyTorch loop runs with the same environment.\n");
+        md.append(NativeMemory.describe()).append("; ").append(MklDispatch.describe())
+                .append("; the plain PyTorch loop runs with the same environment.\n");
         return md.toString();
     }
 
@@ -93,6 +96,8 @@ public final class LoopBench {
             double[][] w = new double[2][k];
             double[][] d = new double[2][k];
             double[][] t = new double[2][k];
+            double[] tcl = new double[k];
+            boolean cl = model.equals("cnn");
             String skipped = dir == null ? "the plain PyTorch loop reads Fashion-MNIST / idx:DIR data only" : null;
             double winnowAcc = Double.NaN;
             TorchLoop.Result last = null;
@@ -115,6 +120,12 @@ public final class LoopBench {
                     } else {
                         skipped = last.skipped();
                     }
+                    if (skipped == null && cl) {
+                        log.printf("bench: %s round %d/%d: plain PyTorch loop, channels_last…%n", model, r + 1, k);
+                        TorchLoop.Result c = TorchLoop.run(o.python(), script, model, o.epochs(), o.threads(), dir, o.limit(), true);
+                        cl = c.ran();
+                        tcl[r] = cl ? Bench.median(tail(c.epochSeconds())) : Double.NaN;
+                    }
                 }
             }
             boolean torch = skipped == null;
@@ -128,6 +139,11 @@ public final class LoopBench {
             } else {
                 notes.add(String.format("Test accuracy after %d epochs (%s): winnow %.2f%%, PyTorch %.2f%% (same model and"
                         + " settings, different initial draws).", o.epochs(), model, 100 * winnowAcc, 100 * last.testAccuracy()));
+                if (cl) {
+                    notes.add(String.format("Winnow's %s runs channels-last inside (ModelZoo.channelsLast). The same plain PyTorch"
+                            + " loop with channels_last model and images: %.3f s; winnow train ÷ it %s (wall).", model,
+                            Bench.median(tcl), range(ratios(w[0], tcl))));
+                }
                 if (last.referenceBlas()) {
                     notes.add("PyTorch loaded Debian's reference BLAS (" + last.blas() + "): its matrix products are many"
                             + " times slower than with OpenBLAS, so ÷ PyTorch flatters Winnow; install libopenblas0.");

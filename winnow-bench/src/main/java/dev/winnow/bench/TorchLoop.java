@@ -54,6 +54,12 @@ final class TorchLoop {
     }
 
     static Result run(String python, Path script, String model, int epochs, int threads, String dataDir, Integer limit) {
+        return run(python, script, model, epochs, threads, dataDir, limit, false);
+    }
+
+    /** As above; {@code channelsLast} runs the script's {@code --channels-last} variant (cnn only). */
+    static Result run(String python, Path script, String model, int epochs, int threads, String dataDir, Integer limit,
+            boolean channelsLast) {
         if (!Files.isRegularFile(script)) {
             return Result.skip(script + " not found");
         }
@@ -67,6 +73,9 @@ final class TorchLoop {
         }
         if (limit != null) {
             cmd.addAll(List.of("--limit", Integer.toString(limit)));
+        }
+        if (channelsLast) {
+            cmd.add("--channels-last");
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         for (String v : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {

@@ -35,7 +35,9 @@ final class BenchCommand implements Runnable {
                 "loop: winnow train with recording / a plain DJL loop (the engine's floor) "
                     + "and / the plain PyTorch loop scripts/bench/torch_loop.py (run with "
                     + "--python; one line and skipped when torch cannot be imported); same "
-                    + "threads; rounds in turn; ratios by wall clock and by process CPU.",
+                    + "threads; rounds in turn; ratios by wall clock and by process CPU. "
+                    + "For the CNN, which Winnow runs channels-last inside, the same PyTorch "
+                    + "loop with channels_last is timed too and reported beside it.",
                 "threads: the CNN epoch at 2 threads vs 1.",
                 "uniform: an MLP epoch of uniform:0.3 vs a full epoch.",
                 "Prints a markdown report on stdout, progress on stderr.",

@@ -187,7 +187,12 @@ class CrashConsistencyTest {
     }
 
     private static String[] study(Path out) {
-        return new String[] {"study", "--data", "csv:" + data + ",test=" + data, "--model", "logreg", "--epochs", "2", "--batch-size", "32",
+        return study(out, 2);
+    }
+
+    private static String[] study(Path out, int epochs) {
+        return new String[] {"study", "--data", "csv:" + data + ",test=" + data, "--model", "logreg", "--epochs", Integer.toString(epochs),
+            "--batch-size", "32",
             "--proxy-epochs", "1", "--methods", "random,el2n@1:hard", "--keep", "0.5", "--seeds", "0", "--out", out.toString()};
     }
 
@@ -259,7 +264,7 @@ class CrashConsistencyTest {
         Path work = tmp.resolve("twice");
         Path out = work.resolve("s");
         long t0 = System.nanoTime();
-        Process first = Child.start(work, study(out));
+        Process first = Child.start(work, study(out, 40)); // long enough to outlast the second one's start
         Path lock = out.resolve(".lock");
         for (int i = 0; i < 600 && !(Files.exists(lock) && Files.size(lock) > 0); i++) {
             Thread.sleep(100);
