@@ -160,9 +160,9 @@ public final class ModelZoo {
      * copy otherwise). PyTorch keeps that order through convolution, ReLU, pooling and batch norm, so oneDNN's
      * convolutions need no reorder and max-pooling runs its vectorised channels-last kernel instead of a scalar
      * loop per plane (its NCHW kernel took 28 % of a CNN step's CPU time). A plain DJL step of the CNN, batch 128,
-     * one thread: 25.7 ms in NCHW, 14.4–14.9 ms channels-last. Flattening for the dense layers copies back to
-     * [N, C·H·W] in the same order as before, so the model computes the same function; sums may run in another
-     * order, so results can differ in the last bits.
+     * one thread: 25.7 ms in NCHW, 14.4–14.9 ms channels-last; a ResNet epoch on 3,000 images: 3.21 s → 2.42 s.
+     * Flattening for the dense layers copies back to [N, C·H·W] in the same order as before, so the model computes
+     * the same function; sums may run in another order, so results can differ in the last bits.
      */
     static Block channelsLast() {
         return LambdaBlock.singleton(x -> {
