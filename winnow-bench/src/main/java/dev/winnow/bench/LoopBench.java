@@ -36,7 +36,8 @@ import java.util.TreeSet;
  * (a) the plain DJL loop ({@link DjlLoop}, the engine's floor) and (b) the plain PyTorch loop of
  * {@code scripts/bench/torch_loop.py} ({@link TorchLoop}; skipped with one line when torch cannot be
  * imported); for the CNN, which the model zoo runs channels-last inside, also (c) the same PyTorch loop with
- * {@code channels_last} model and images, reported beside (b), not instead of it. Also: the CNN epoch at 2 threads vs 1, and a {@code uniform:0.3} epoch vs a full one (MLP).
+ * {@code channels_last} model and images, reported beside (b), not instead of it. Also: the CNN epoch at 2
+ * threads vs 1, and a {@code uniform:0.3} epoch vs a full one (MLP).
  * Each round runs every variant once in turn, so they see about the same machine load; an epoch time is
  * the median over epochs 2..E of a run (the first is warm-up), a ratio is the median over rounds of the
  * per-round ratios, with their range. The load average is printed: on a shared machine ratios drift.
@@ -98,6 +99,7 @@ public final class LoopBench {
             double[][] t = new double[2][k];
             double[] tcl = new double[k];
             boolean cl = model.equals("cnn");
+            String clSkipped = null;
             String skipped = dir == null ? "the plain PyTorch loop reads Fashion-MNIST / idx:DIR data only" : null;
             double winnowAcc = Double.NaN;
             TorchLoop.Result last = null;
@@ -120,11 +122,11 @@ public final class LoopBench {
                     } else {
                         skipped = last.skipped();
                     }
-                    if (skipped == null && cl) {
+                    if (skipped == null && cl && clSkipped == null) {
                         log.printf("bench: %s round %d/%d: plain PyTorch loop, channels_last…%n", model, r + 1, k);
                         TorchLoop.Result c = TorchLoop.run(o.python(), script, model, o.epochs(), o.threads(), dir, o.limit(), true);
-                        cl = c.ran();
-                        tcl[r] = cl ? Bench.median(tail(c.epochSeconds())) : Double.NaN;
+                        clSkipped = c.skipped();
+                        tcl[r] = c.ran() ? Bench.median(tail(c.epochSeconds())) : Double.NaN;
                     }
                 }
             }
@@ -139,7 +141,9 @@ public final class LoopBench {
             } else {
                 notes.add(String.format("Test accuracy after %d epochs (%s): winnow %.2f%%, PyTorch %.2f%% (same model and"
                         + " settings, different initial draws).", o.epochs(), model, 100 * winnowAcc, 100 * last.testAccuracy()));
-                if (cl) {
+                if (cl && clSkipped != null) {
+                    notes.add(String.format("Plain PyTorch loop with channels_last (%s) skipped: %s.", model, clSkipped));
+                } else if (cl) {
                     notes.add(String.format("Winnow's %s runs channels-last inside (ModelZoo.channelsLast). The same plain PyTorch"
                             + " loop with channels_last model and images: %.3f s; winnow train ÷ it %s (wall).", model,
                             Bench.median(tcl), range(ratios(w[0], tcl))));

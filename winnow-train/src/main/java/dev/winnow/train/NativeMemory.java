@@ -1,5 +1,6 @@
 package dev.winnow.train;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class NativeMemory {
         m.put("MALLOC_MMAP_THRESHOLD_", "33554432");
         m.put("MALLOC_TRIM_THRESHOLD_", "17179869184");
         m.put("MALLOC_ARENA_MAX", "1");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** True when this process was started with all the variables set (to any value: the caller's choice). */
