@@ -85,19 +85,7 @@ final class DjlLoop {
                     }
                     progress[0] = (e + (double) from / n) / cfg.epochs();
                     try (NDManager bm = m.newSubManager()) {
-                        NDIndex index = new NDIndex("{}", bm.create(ix));
-                        NDArray xb = xs.get(bm, index);
-                        NDArray yb = ys.get(bm, index);
-                        try (GradientCollector gc = engine.newGradientCollector()) {
-                            NDArray z = net.forward(ps, xb, true).logits();
-                            gc.backward(z.logSoftmax(1).gather(yb, 1).neg().mean());
-                        }
-                        ps.updateAllParameters();
-                        for (Parameter p : net.parameters()) {
-                            try (NDArray g = p.getArray().getGradient()) {
-                                g.subi(g);
-                            }
-                        }
+                        step(bm, engine, net, ps, xs, ys, bm.create(ix));
                     }
                 }
                 out[0][e] = (System.nanoTime() - t0) / 1e9;
@@ -105,5 +93,23 @@ final class DjlLoop {
             }
         }
         return out;
+    }
+
+    /** One plain step on the rows {@code index} of the resident {@code xs}, {@code ys}, its arrays in {@code bm}:
+     * gather, forward, cross-entropy, backward, DJL's optimizer, gradients zeroed. {@link OpBench} times the same. */
+    static void step(NDManager bm, Engine engine, ProxyNet net, ParameterStore ps, NDArray xs, NDArray ys, NDArray index) {
+        NDIndex rows = new NDIndex("{}", index);
+        NDArray xb = xs.get(bm, rows);
+        NDArray yb = ys.get(bm, rows);
+        try (GradientCollector gc = engine.newGradientCollector()) {
+            NDArray z = net.forward(ps, xb, true).logits();
+            gc.backward(z.logSoftmax(1).gather(yb, 1).neg().mean());
+        }
+        ps.updateAllParameters();
+        for (Parameter p : net.parameters()) {
+            try (NDArray g = p.getArray().getGradient()) {
+                g.subi(g);
+            }
+        }
     }
 }

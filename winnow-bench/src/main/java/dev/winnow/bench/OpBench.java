@@ -4,10 +4,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
@@ -207,19 +205,7 @@ public final class OpBench {
         NDArray all = m.arange(0, n, 1, ai.djl.ndarray.types.DataType.INT64);
         return () -> {
             try (NDManager bm = m.newSubManager()) {
-                NDIndex index = new NDIndex("{}", all);
-                NDArray xb = xs.get(bm, index);
-                NDArray yb = ys.get(bm, index);
-                try (GradientCollector gc = engine.newGradientCollector()) {
-                    NDArray z = net.forward(ps, xb, true).logits();
-                    gc.backward(z.logSoftmax(1).gather(yb, 1).neg().mean());
-                }
-                ps.updateAllParameters();
-                for (Parameter p : net.parameters()) {
-                    try (NDArray g = p.getArray().getGradient()) {
-                        g.subi(g);
-                    }
-                }
+                DjlLoop.step(bm, engine, net, ps, xs, ys, all);
             }
         };
     }
